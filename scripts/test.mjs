@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite on PGlite, then again on PostgreSQL when DATABASE_URL is set.
+// Each run writes vitest's JSON report to test-results/<database>.json; the last line printed is
+// the plain summary `N passed, N failed` over every run (read by .ci/run).
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const extra = process.argv.slice(2)
+const runs = ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] : [])]
+mkdirSync('test-results', { recursive: true })
+let passed = 0
+let failed = 0
+let broken = false
+for (const database of runs) {
+  const report = `test-results/${database}.json`
+  rmSync(report, { force: true })
+  console.log(`\n— test suite on ${database} —`)
+  const result = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    { stdio: 'inherit', env: { ...process.env, RECT_TEST_DB: database } },
+  )
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'))
+    passed += json.numPassedTests
+    failed += json.numFailedTests
+    // A file that fails to load has no failed test of its own: count it as one failure.
+    failed += json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
+  } catch {
+    broken = true
+  }
+  if (result.status !== 0) broken = true
+}
+if (broken && failed === 0) failed = 1
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed > 0 || broken ? 1 : 0)

@@ -1,0 +1,39 @@
+// GET /healthcheck (C-67): an honest answer, SELECT 1 within 2 seconds, or 503.
+import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import { Type } from 'typebox'
+import type { Db } from '../db/connect.ts'
+
+const HEALTH_TIMEOUT_MS = 2000
+
+const Health = Type.Object({ status: Type.String(), database: Type.String() })
+
+export async function databaseAnswers(db: Db, timeoutMs = HEALTH_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))
+  const probe = sql`SELECT 1 AS ok`.execute(db).then(
+    () => true,
+    () => false,
+  )
+  try {
+    return await Promise.race([probe, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+export function registerHealth(app: FastifyInstance, db: Db): void {
+  app.get(
+    '/healthcheck',
+    {
+      schema: {
+        hide: true,
+        response: { 200: Health, 503: Health },
+      },
+    },
+    async (_request, reply) => {
+      if (await databaseAnswers(db)) return { status: 'ok', database: 'ok' }
+      return reply.code(503).send({ status: 'error', database: 'unavailable' })
+    },
+  )
+}

@@ -1,0 +1,58 @@
+// Bearer tokens → the caller (C-3 … C-10). Resolving runs at onRequest and never rejects, so the
+// rate limit can key by token (C-10 row 2); the 401 comes after it, in `requireCaller`.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Db } from '../../db/connect.ts'
+import { UnauthorisedError } from '../../errors.ts'
+import type { Caller } from '../../domain/tokens/caller.ts'
+import { digestOf, presentedToken, sameDigest, shouldRecordUse } from '../../domain/tokens/rules.ts'
+import { findLiveLeadProviderToken, liveAdminTokens, recordTokenUse } from '../../domain/tokens/store.ts'
+
+const lastUse = new WeakMap<FastifyRequest, Date | null>()
+
+async function resolve(db: Db, request: FastifyRequest): Promise<Caller | null> {
+  const { surface } = request.routeOptions.config
+  const token = presentedToken(request.headers.authorization)
+  if (token === null) return null
+  const digest = digestOf(token)
+  if (surface === 'v3') {
+    const row = await findLiveLeadProviderToken(db, digest)
+    if (!row) return null
+    lastUse.set(request, row.last_used_at)
+    return { kind: 'lead_provider', leadProviderId: row.lead_provider_id, tokenId: row.id }
+  }
+  // C-7: admin digests are compared in constant time, one by one.
+  let found: string | null = null
+  for (const candidate of await liveAdminTokens(db)) {
+    if (sameDigest(candidate.digest, digest)) found = candidate.id
+  }
+  return found === null ? null : { kind: 'admin', tokenId: found }
+}
+
+export function needsToken(request: FastifyRequest): boolean {
+  const { surface, open } = request.routeOptions.config
+  return !request.is404 && !open && (surface === 'v3' || surface === 'admin')
+}
+
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('caller', null)
+  app.addHook('onRequest', async (request) => {
+    if (needsToken(request)) request.caller = await resolve(db, request)
+  })
+}
+
+/** C-8, C-9: the 401, after routing and the rate limit, before every other check. */
+export async function requireCaller(request: FastifyRequest): Promise<void> {
+  if (needsToken(request) && request.caller === null) throw new UnauthorisedError()
+}
+
+/** C-6: record the use with the request clock, at most once a minute; never fails the request. */
+export async function noteTokenUse(db: Db, request: FastifyRequest): Promise<void> {
+  const caller = request.caller
+  if (caller?.kind !== 'lead_provider') return
+  if (!shouldRecordUse(lastUse.get(request) ?? null, request.clock.now)) return
+  try {
+    await recordTokenUse(db, caller.tokenId, request.clock.now)
+  } catch (error) {
+    request.log.warn({ err: error }, 'could not record token use')
+  }
+}

@@ -1,0 +1,78 @@
+// The one place that picks an HTTP status and an error body (C-25 … C-31, STYLE).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { BAD_BODY, BadRequestError, InvalidError, NotFoundError, UnauthorisedError, UnavailableError } from '../../errors.ts'
+import { isDatabaseUnavailable } from '../../db/faults.ts'
+
+export type ErrorItem = { title: string; detail: string }
+
+export const NOT_FOUND: ErrorItem = { title: 'Resource not found', detail: 'Nothing could be found for the provided details' }
+export const TOO_LARGE: ErrorItem = { title: 'Payload too large', detail: 'The request body must not be larger than 1 MB' }
+export const TOO_MANY: ErrorItem = {
+  title: 'Too many requests',
+  detail: 'Rate limit exceeded. Retry after the number of seconds given in the Retry-After header',
+}
+export const INTERNAL: ErrorItem = { title: 'Internal server error', detail: 'Something went wrong. Try again later' }
+export const UNAVAILABLE: ErrorItem = {
+  title: 'Service unavailable',
+  detail: 'The service is temporarily unavailable. Try again later',
+}
+export const UNAUTHORISED_BODY = { error: 'HTTP Token: Access denied' }
+
+/** Thrown by the rate limiter (plugins/rate-limit.ts). */
+export class RateLimitedError extends Error {
+  readonly statusCode = 429
+}
+
+const BAD_BODY_CODES = new Set([
+  'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+  'FST_ERR_CTP_EMPTY_JSON_BODY',
+  'FST_ERR_CTP_INVALID_JSON_BODY',
+  'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
+  'FST_ERR_CTP_EMPTY_TYPE',
+  'FST_ERR_CTP_INVALID_TYPE',
+])
+
+type Answer = { status: number; body: unknown }
+
+/** C-30: one element per (title, detail), grouped by title in order of first failure. */
+export function groupProblems(error: InvalidError): ErrorItem[] {
+  const order: string[] = []
+  const byTitle = new Map<string, string[]>()
+  for (const { attribute, detail } of error.problems) {
+    if (!byTitle.has(attribute)) {
+      byTitle.set(attribute, [])
+      order.push(attribute)
+    }
+    const details = byTitle.get(attribute)!
+    if (!details.includes(detail)) details.push(detail)
+  }
+  return order.flatMap((title) => byTitle.get(title)!.map((detail) => ({ title, detail })))
+}
+
+export function answerFor(error: unknown): Answer {
+  const errors = (...items: ErrorItem[]) => ({ errors: items })
+  if (error instanceof InvalidError) return { status: 422, body: errors(...groupProblems(error)) }
+  if (error instanceof NotFoundError) return { status: 404, body: errors(NOT_FOUND) }
+  if (error instanceof BadRequestError) return { status: 400, body: errors({ title: error.title, detail: error.detail }) }
+  if (error instanceof UnauthorisedError) return { status: 401, body: UNAUTHORISED_BODY }
+  if (error instanceof RateLimitedError) return { status: 429, body: errors(TOO_MANY) }
+  if (error instanceof UnavailableError || isDatabaseUnavailable(error)) return { status: 503, body: errors(UNAVAILABLE) }
+  const code = (error as FastifyError | undefined)?.code
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: errors(TOO_LARGE) }
+  if ((code !== undefined && BAD_BODY_CODES.has(code)) || error instanceof SyntaxError) {
+    return { status: 400, body: errors({ title: 'Bad request', detail: BAD_BODY }) }
+  }
+  return { status: 500, body: errors(INTERNAL) }
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = answerFor(error)
+    if (status >= 500) request.log.error({ err: error }, status === 503 ? 'database unavailable' : 'unexpected error')
+    return reply.code(status).type('application/json; charset=utf-8').send(body)
+  })
+  // C-29: unknown paths and methods, whatever the token, before any other check.
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).type('application/json; charset=utf-8').send({ errors: [NOT_FOUND] }),
+  )
+}

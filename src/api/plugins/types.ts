@@ -1,0 +1,22 @@
+// What the plugins attach to a request, and the per-route settings they read.
+import type { Clock } from '../../clock.ts'
+import type { Caller } from '../../domain/tokens/caller.ts'
+
+/** Which API a route belongs to: decides the token kind, the rate limit and the clock header. */
+export type Surface = 'v3' | 'admin' | 'public'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The token's owner, once authentication has run (C-9); null before or without one. */
+    caller: Caller | null
+    /** The request clock (C-51): real time, or X-With-Server-Date in sandbox mode. */
+    clock: Clock
+    /** True when X-With-Server-Date set the clock (logged as server_date, S-65). */
+    travelled: boolean
+  }
+  interface FastifyContextConfig {
+    surface?: Surface
+    /** The two OpenAPI documents: no authentication, no clock header (C-52, C-69). */
+    open?: boolean
+  }
+}

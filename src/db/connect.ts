@@ -1,0 +1,64 @@
+// Config → Kysely<Database> over embedded PGlite or a PostgreSQL pool; the same SQL runs on both.
+import { PGlite } from '@electric-sql/pglite'
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig } from '../config.ts'
+import { PGliteDialect } from './pglite-dialect.ts'
+import type { Database } from './schema.ts'
+
+export type Db = Kysely<Database>
+
+export type Connection = {
+  db: Db
+  kind: 'pglite' | 'postgresql'
+  /** Closes the pool or the embedded database. */
+  close: () => Promise<void>
+}
+
+const DATE_OID = 1082
+const INT8_OID = 20
+
+/** Calendar dates stay `YYYY-MM-DD` strings; counts come back as numbers. */
+const parsers: Record<number, (value: string) => unknown> = {
+  [DATE_OID]: (value) => value,
+  [INT8_OID]: (value) => Number(value),
+}
+
+export async function openPGlite(dataDir: string | null): Promise<PGlite> {
+  return PGlite.create(dataDir ?? undefined, { extensions: { btree_gist }, parsers })
+}
+
+export function kyselyOverPGlite(pglite: PGlite): Connection {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+  return { db, kind: 'pglite', close: () => db.destroy() }
+}
+
+export function postgresPool(url: string, statementTimeoutMs: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // C-68, Q-12: no query or wait for a connection outlives the statement timeout.
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 1000,
+    connectionTimeoutMillis: statementTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  })
+  // A server restart drops idle clients; the pool replaces them, so this is not fatal (Q-12).
+  pool.on('error', () => {})
+  return pool
+}
+
+export function kyselyOverPostgres(url: string, statementTimeoutMs: number): Connection {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url, statementTimeoutMs) }) })
+  return { db, kind: 'postgresql', close: () => db.destroy() }
+}
+
+export async function connect(config: DatabaseConfig, statementTimeoutMs: number): Promise<Connection> {
+  if (config.kind === 'postgresql') return kyselyOverPostgres(config.url, statementTimeoutMs)
+  return kyselyOverPGlite(await openPGlite(config.dataDir))
+}

@@ -1,0 +1,73 @@
+// A test app over its own database, driven through app.inject (no port, no mocks of our code).
+import { afterAll } from 'vitest'
+import { buildApp, type App } from '../../src/app.ts'
+import { clockAt } from '../../src/clock.ts'
+import { testConfig, type Config } from '../../src/config.ts'
+import { inTransaction } from '../../src/db/transaction.ts'
+import { createAdminToken } from '../../src/domain/tokens/admin-tokens.ts'
+import type { CounterStore } from '../../src/api/plugins/rate-limit.ts'
+import { testDatabase, type TestDatabase } from './db.ts'
+
+export type Response = { status: number; body: any; text: string; headers: Record<string, string | string[] | undefined> }
+
+export type RequestOptions = {
+  token?: string | null
+  body?: unknown
+  /** A raw payload, sent as is (for malformed JSON and other content types). */
+  payload?: string | Buffer
+  headers?: Record<string, string>
+  /** X-With-Server-Date for this request. */
+  date?: string
+}
+
+export type TestApp = {
+  app: App
+  database: TestDatabase
+  db: TestDatabase['db']
+  config: Config
+  adminToken: string
+  request: (method: string, url: string, options?: RequestOptions) => Promise<Response>
+  /** An operator API request with the admin token. */
+  admin: (method: string, path: string, body?: unknown, options?: RequestOptions) => Promise<Response>
+}
+
+/** Builds the app once for the file and closes it after the file's tests. */
+export async function setupTestApp(
+  overrides: Partial<Config> = {},
+  extra: { counters?: CounterStore; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = extra.database ?? (await testDatabase())
+  const config = testConfig(overrides)
+  const app = await buildApp({ db: database.db, config, ...(extra.counters ? { counters: extra.counters } : {}) })
+  await app.ready()
+  const { token: adminToken } = await inTransaction(database.db, (tx) =>
+    createAdminToken(tx, clockAt(new Date('2025-01-01T00:00:00Z')), 'cli'),
+  )
+  afterAll(async () => {
+    await app.close()
+    if (!extra.database) await database.close()
+  })
+
+  const request = async (method: string, url: string, options: RequestOptions = {}): Promise<Response> => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) }
+    if (options.token) headers.authorization = `Bearer ${options.token}`
+    if (options.date) headers['x-with-server-date'] = options.date
+    let payload: string | Buffer | undefined = options.payload
+    if (options.body !== undefined) {
+      payload = JSON.stringify(options.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) })
+    let body: unknown = undefined
+    try {
+      body = res.body === '' ? undefined : JSON.parse(res.body)
+    } catch {
+      body = undefined
+    }
+    return { status: res.statusCode, body, text: res.body, headers: res.headers as Response['headers'] }
+  }
+  const admin = (method: string, path: string, body?: unknown, options: RequestOptions = {}) =>
+    request(method, `/api/admin/v1${path}`, { token: adminToken, ...(body !== undefined ? { body } : {}), ...options })
+
+  return { app, database, db: database.db, config, adminToken, request, admin }
+}
