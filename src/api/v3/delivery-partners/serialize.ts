@@ -1,0 +1,15 @@
+import { wireTimestamp } from '../../../clock.ts'
+import type { DeliveryPartnerRow } from './query.ts'
+
+export function serializeDeliveryPartner(row: DeliveryPartnerRow) {
+  return {
+    id: row.id,
+    type: 'delivery-partner' as const,
+    attributes: {
+      name: row.name,
+      created_at: wireTimestamp(row.created_at),
+      updated_at: wireTimestamp(row.updated_at),
+      cohort: row.cohort,
+    },
+  }
+}
