@@ -108,6 +108,114 @@ export interface SchemaMigrationsTable {
   applied_at: Instant
 }
 
+export interface PartnershipsTable {
+  id: string
+  school_id: string
+  lead_provider_id: string
+  delivery_partner_id: string
+  cohort_year: number
+  additional: Generated<boolean>
+  created_by: 'lead_provider' | 'operator' | 'carry_forward'
+  carried_from_partnership_id: string | null
+  first_attached_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export type MentorIneligibleReason = 'completed_declaration_received' | 'completed_during_early_roll_out' | 'started_not_completed'
+
+export interface TeachersTable {
+  id: string
+  trn: string
+  first_name: string
+  last_name: string
+  date_of_birth: DateColumn
+  ect_training_record_id: string
+  mentor_training_record_id: string
+  ect_eligible_for_funding_at: Instant | null
+  mentor_eligible_for_funding_at: Instant | null
+  ect_ineligible_for_funding_on: DateColumn | null
+  mentor_ineligible_for_funding_on: DateColumn | null
+  mentor_ineligible_for_funding_reason: MentorIneligibleReason | null
+  ect_payments_frozen_year: number | null
+  mentor_payments_frozen_year: number | null
+  induction_started_on: DateColumn | null
+  induction_completed_on: DateColumn | null
+  latest_induction_period_finished_on: DateColumn | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface ParticipantIdChangesTable {
+  id: string
+  teacher_id: string
+  from_participant_id: string
+  to_participant_id: string
+  changed_at: Instant
+}
+
+export type Role = 'ect' | 'mentor'
+export type WorkingPattern = 'full_time' | 'part_time'
+export type TrainingProgramme = 'provider_led' | 'school_led'
+
+export interface AtSchoolPeriodsTable {
+  id: string
+  teacher_id: string
+  role: Role
+  school_id: string
+  started_on: DateColumn
+  finished_on: DateColumn | null
+  email: string
+  working_pattern: WorkingPattern | null
+  reported_leaving_on: DateColumn | null
+  leaving_recorded_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface TrainingPeriodsTable {
+  id: string
+  at_school_period_id: string
+  teacher_id: string
+  role: Role
+  school_id: string
+  training_programme: TrainingProgramme
+  lead_provider_id: string | null
+  cohort_year: number
+  partnership_id: string | null
+  schedule_identifier: string | null
+  began_as_eoi: Generated<boolean>
+  started_on: DateColumn
+  finished_on: DateColumn | null
+  withdrawn_at: Instant | null
+  withdrawal_reason: string | null
+  deferred_at: Instant | null
+  deferral_reason: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface MentorshipsTable {
+  id: string
+  ect_period_id: string
+  ect_teacher_id: string
+  ect_role: Generated<'ect'>
+  mentor_period_id: string
+  mentor_teacher_id: string
+  mentor_role: Generated<'mentor'>
+  school_id: string
+  started_on: DateColumn
+  finished_on: DateColumn | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface SchoolCohortStampsTable {
+  school_id: string
+  cohort_year: number
+  updated_at: Instant
+}
+
 export interface Database {
   settings: SettingsTable
   cohorts: CohortsTable
@@ -119,4 +227,11 @@ export interface Database {
   schools: SchoolsTable
   events: EventsTable
   schema_migrations: SchemaMigrationsTable
+  partnerships: PartnershipsTable
+  teachers: TeachersTable
+  participant_id_changes: ParticipantIdChangesTable
+  at_school_periods: AtSchoolPeriodsTable
+  training_periods: TrainingPeriodsTable
+  mentorships: MentorshipsTable
+  school_cohort_stamps: SchoolCohortStampsTable
 }
