@@ -1,0 +1,56 @@
+// Change stamps (C-56 … C-59): every command sets the stored stamp of each resource it affects to
+// the request's "now", in its own transaction. The calendar part of updated_at is computed on read
+// (calendarStamp) from the dates on which a derived attribute can change.
+import { sql, type Expression, type RawBuilder } from 'kysely'
+import type { Tx } from '../db/transaction.ts'
+
+/** R-14: teachers whose periods, training or mentorships (as mentee) a command touched. */
+export async function bumpTeachers(tx: Tx, now: Date, teacherIds: readonly string[]): Promise<void> {
+  if (teacherIds.length === 0) return
+  await tx.updateTable('teachers').set({ updated_at: now }).where('id', 'in', [...new Set(teacherIds)]).execute()
+}
+
+/** P-36: partnerships whose shown facts or derived inputs changed. */
+export async function bumpPartnerships(tx: Tx, now: Date, partnershipIds: readonly (string | null)[]): Promise<void> {
+  const ids = [...new Set(partnershipIds.filter((id): id is string => id !== null))]
+  if (ids.length === 0) return
+  await tx.updateTable('partnerships').set({ updated_at: now }).where('id', 'in', ids).execute()
+}
+
+/** P-36: every partnership of a school (its induction tutor or contact email changed). */
+export async function bumpPartnershipsOfSchool(tx: Tx, now: Date, schoolId: string): Promise<void> {
+  await tx.updateTable('partnerships').set({ updated_at: now }).where('school_id', '=', schoolId).execute()
+}
+
+/** P-37, for every cohort: the school row's own stamp. */
+export async function bumpSchool(tx: Tx, now: Date, schoolId: string): Promise<void> {
+  await tx.updateTable('schools').set({ updated_at: now }).where('id', '=', schoolId).execute()
+}
+
+/** P-37, for one cohort only. */
+export async function bumpSchoolCohort(tx: Tx, now: Date, schoolId: string, cohortYear: number): Promise<void> {
+  await tx
+    .insertInto('school_cohort_stamps')
+    .values({ school_id: schoolId, cohort_year: cohortYear, updated_at: now })
+    .onConflict((oc) => oc.columns(['school_id', 'cohort_year']).doUpdateSet({ updated_at: now }))
+    .execute()
+}
+
+/** 00:00 Europe/London of a calendar date, as an instant (C-58). */
+export function londonMidnightSql(date: Expression<unknown>): RawBuilder<Date> {
+  return sql<Date>`(${date}::timestamp AT TIME ZONE 'Europe/London')`
+}
+
+/**
+ * C-58: the calendar stamp over some date expressions — 00:00 Europe/London of the latest one
+ * that is ≤ today, or null. Use inside a query; `today` is the request clock's London date.
+ */
+export function calendarStamp(dates: Expression<unknown>[], today: string): RawBuilder<Date | null> {
+  const candidates = dates.map((d) => sql`CASE WHEN ${d} <= ${today}::date THEN ${d} END`)
+  return londonMidnightSql(sql`GREATEST(${sql.join(candidates)})`) as RawBuilder<Date | null>
+}
+
+/** C-59: the shown updated_at, the later of the stored and calendar stamps. */
+export function shownUpdatedAt(stored: Expression<unknown>, calendar: Expression<unknown>): RawBuilder<Date> {
+  return sql<Date>`GREATEST(${stored}, ${calendar})`
+}
