@@ -1,7 +1,7 @@
 // The operator API route map (C-72 … C-82): each resource registers its own routes.
 import type { App, SurfaceOptions } from '../../../app.ts'
+import { cohortRoutes } from './cohorts/routes.ts'
 
 export async function adminRoutes(app: App, options: SurfaceOptions): Promise<void> {
-  void app
-  void options
+  await cohortRoutes(app, options)
 }
