@@ -1,13 +1,15 @@
 // buildApp({ db, config }) → a Fastify instance with every surface registered; it never listens.
-import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import Fastify, { errorCodes, LogController, type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Redis } from 'ioredis'
+import type { DestinationStream } from 'pino'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
 import { parseQueryString } from './api/common/query-string.ts'
 import { registerErrorHandling } from './api/plugins/errors.ts'
 import { noteTokenUse, registerAuth, requireCaller } from './api/plugins/auth.ts'
 import { applyServerDate, registerClock } from './api/plugins/clock.ts'
-import { memoryCounters, registerRateLimit, type CounterStore } from './api/plugins/rate-limit.ts'
+import { memoryCounters, redisCounters, registerRateLimit, type CounterStore } from './api/plugins/rate-limit.ts'
 import { registerRequestLog, requestIdFor } from './api/plugins/request-log.ts'
 import { registerOpenApi } from './api/plugins/openapi.ts'
 import { registerHealth } from './api/health.ts'
@@ -19,17 +21,19 @@ import { loggerOptions } from './logger.ts'
 export type AppDeps = {
   db: Db
   config: Config
-  /** Shared rate-limit counters (Redis for several instances); in memory when absent. */
+  /** Rate-limit counters; when absent, Redis if `config.redisUrl` is set, else in memory (C-66). */
   counters?: CounterStore
+  /** Where the log lines go instead of stdout (tests read them, Q-22). */
+  logStream?: DestinationStream
 }
 
 export const BODY_LIMIT = 1_048_576
 
 export type App = FastifyInstance
 
-export async function buildApp({ db, config, counters }: AppDeps): Promise<App> {
+export async function buildApp({ db, config, counters, logStream }: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: logTo(config, logStream),
     bodyLimit: BODY_LIMIT,
     genReqId: requestIdFor,
     // One line per request, written in plugins/request-log.ts (Q-26).
@@ -43,6 +47,7 @@ export async function buildApp({ db, config, counters }: AppDeps): Promise<App> 
   // schemas document the contract in OpenAPI. Responses are serialised by their schemas.
   app.setValidatorCompiler(() => () => true)
 
+  registerBodyParsers(app)
   registerErrorHandling(app)
   registerRequestLog(app)
   registerClock(app)
@@ -50,13 +55,15 @@ export async function buildApp({ db, config, counters }: AppDeps): Promise<App> 
   await registerRateLimit(app, {
     perToken: config.rateLimitToken,
     perIp: config.rateLimitIp,
-    counters: counters ?? memoryCounters(),
+    counters: counters ?? sharedCounters(app, config),
   })
   // C-10 rows 3 and 4, before the body is read (row 5).
   app.addHook('preParsing', async (request, _reply, payload) => {
     await requireCaller(request)
     applyServerDate(request, config.mode)
     await noteTokenUse(db, request)
+    // C-10 row 5: size before syntax or Content-Type, whatever the Content-Type (C-24).
+    if (Number(request.headers['content-length']) > BODY_LIMIT) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE()
     return payload
   })
 
@@ -77,4 +84,36 @@ function surface(name: Surface, routes: (app: App, options: SurfaceOptions) => P
     })
     await routes(app, options)
   }
+}
+
+/**
+ * C-23: JSON is the only body type; any other Content-Type (text/plain included, which Fastify
+ * would otherwise accept) is the C-21 400. An empty JSON body is no body (C-21 in v3; `{}` on the
+ * operator API, C-73).
+ */
+function registerBodyParsers(app: App): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined)
+    parseJson(request, body as string, done)
+  })
+}
+
+/** C-66: counters shared through Redis when REDIS_URL is set, so several instances agree. */
+function sharedCounters(app: App, config: Config): CounterStore {
+  if (config.redisUrl === null) return memoryCounters()
+  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true })
+  redis.on('error', (error) => app.log.warn({ err: error }, 'redis unavailable'))
+  app.addHook('onClose', async () => {
+    await redis.quit().catch(() => redis.disconnect())
+  })
+  return redisCounters(redis)
+}
+
+function logTo(config: Config, stream: DestinationStream | undefined) {
+  const options = loggerOptions(config)
+  if (stream === undefined || options === false || typeof options !== 'object') return options
+  const { transport: _pretty, ...rest } = options as { transport?: unknown } & Record<string, unknown>
+  return { ...rest, stream }
 }

@@ -1,5 +1,6 @@
 // A test app over its own database, driven through app.inject (no port, no mocks of our code).
 import { afterAll } from 'vitest'
+import type { DestinationStream } from 'pino'
 import { buildApp, type App } from '../../src/app.ts'
 import { clockAt } from '../../src/clock.ts'
 import { testConfig, type Config } from '../../src/config.ts'
@@ -34,11 +35,24 @@ export type TestApp = {
 /** Builds the app once for the file and closes it after the file's tests. */
 export async function setupTestApp(
   overrides: Partial<Config> = {},
-  extra: { counters?: CounterStore; database?: TestDatabase } = {},
+  extra: {
+    counters?: CounterStore
+    database?: TestDatabase
+    /** Captures the log lines (set `logLevel` too). */
+    logStream?: DestinationStream
+    /** Extra routes registered before the app is ready, such as test/support/probe-routes.ts. */
+    routes?: (app: App, db: TestDatabase['db']) => void | Promise<void>
+  } = {},
 ): Promise<TestApp> {
   const database = extra.database ?? (await testDatabase())
   const config = testConfig(overrides)
-  const app = await buildApp({ db: database.db, config, ...(extra.counters ? { counters: extra.counters } : {}) })
+  const app = await buildApp({
+    db: database.db,
+    config,
+    ...(extra.counters ? { counters: extra.counters } : {}),
+    ...(extra.logStream ? { logStream: extra.logStream } : {}),
+  })
+  await extra.routes?.(app, database.db)
   await app.ready()
   const { token: adminToken } = await inTransaction(database.db, (tx) =>
     createAdminToken(tx, clockAt(new Date('2025-01-01T00:00:00Z')), 'cli'),
