@@ -1,7 +1,9 @@
 // The v3 route map at a glance: each resource registers its own routes.
 import type { App, SurfaceOptions } from '../../app.ts'
 import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
+import { participantTransferRoutes } from './participant-transfers/routes.ts'
 
 export async function v3Routes(app: App, options: SurfaceOptions): Promise<void> {
   await deliveryPartnerRoutes(app, options)
+  await participantTransferRoutes(app, options)
 }

@@ -1,0 +1,131 @@
+// Transfers derived on read (T-1 … T-11, T-21): one statement per page, shaped by PostgreSQL.
+//
+// candidates  every at-school period with a leaving date, with the next period in its role (T-2)
+// transfers   the candidates that are transfers (T-3), with L and J (T-4), their providers (T-5),
+//             who sees them (T-6), type and status (T-7, T-8) and the change stamps of T-21
+// per teacher the transfers the caller sees, oldest Pi first (ECT first on a tie), and the
+//             resource updated_at over all of the teacher's transfers, whoever sees them (C-62)
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../../../db/connect.ts'
+import { calendarStamp } from '../../../domain/stamps.ts'
+import type { Page } from '../../common/paging.ts'
+import type { SortKey } from '../../common/sort.ts'
+import type { SORT_KEYS } from './schemas.ts'
+
+export type TransferJson = {
+  training_record_id: string
+  transfer_type: 'new_school' | 'new_provider' | 'unknown'
+  status: 'complete' | 'incomplete'
+  created_at: string
+  leaving: { school_urn: string; provider: string | null; date: string }
+  joining: { school_urn: string; provider: string | null; date: string } | null
+}
+
+export type ParticipantTransferRow = { id: string; transfers: TransferJson[]; updated_at: Date }
+
+type SortName = (typeof SORT_KEYS)[number]
+
+type Options = {
+  today: string
+  updatedSince?: Date | null
+  teacherId?: string
+  sort?: SortKey<SortName>[]
+  page?: Page
+}
+
+/** L or J: the non-empty training period of an at-school period, latest or earliest start (T-4). */
+function trainingOf(periodId: RawBuilder<unknown>, order: 'ASC' | 'DESC') {
+  return sql`(
+    SELECT tp.updated_at, p.lead_provider_id AS confirmed_with, lp.name AS provider
+    FROM training_periods tp
+    LEFT JOIN partnerships p ON p.id = tp.partnership_id
+    LEFT JOIN lead_providers lp ON lp.id = COALESCE(p.lead_provider_id, tp.lead_provider_id)
+    WHERE tp.at_school_period_id = ${periodId}
+      AND (tp.finished_on IS NULL OR tp.finished_on > tp.started_on)
+    ORDER BY tp.started_on ${sql.raw(order)}, tp.created_at ${sql.raw(order)}
+    LIMIT 1)`
+}
+
+const wire = (e: RawBuilder<unknown>) => sql`to_char(${e} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
+
+export async function participantTransfers(db: Db, leadProviderId: string, options: Options): Promise<ParticipantTransferRow[]> {
+  const { today, page } = options
+  if (page?.beyondEnd) return []
+  const order = orderBy(options.sort ?? [])
+  const result = await sql<ParticipantTransferRow>`
+    WITH feed AS (
+      -- T-6 implies R-32: only teachers in the caller's feed can have a transfer it sees.
+      SELECT DISTINCT tp.teacher_id
+      FROM training_periods tp JOIN partnerships p ON p.id = tp.partnership_id
+      WHERE p.lead_provider_id = ${leadProviderId}
+      ${options.teacherId ? sql`AND tp.teacher_id = ${options.teacherId}` : sql``}
+    ),
+    candidates AS (
+      SELECT sp.*, lead(sp.id) OVER (PARTITION BY sp.teacher_id, sp.role ORDER BY sp.started_on) AS next_id
+      FROM at_school_periods sp
+      WHERE sp.teacher_id IN (SELECT teacher_id FROM feed)
+    ),
+    transfers AS (
+      SELECT
+        c.teacher_id, c.role, c.started_on AS pi_started_on,
+        CASE c.role WHEN 'ect' THEN t.ect_training_record_id ELSE t.mentor_training_record_id END AS training_record_id,
+        CASE
+          WHEN n.id IS NULL THEN 'unknown'
+          WHEN l.provider IS NOT NULL AND l.provider = j.provider THEN 'new_school'
+          ELSE 'new_provider'
+        END AS transfer_type,
+        CASE WHEN c.finished_on > ${today}::date OR n.started_on > ${today}::date THEN 'incomplete' ELSE 'complete' END AS status,
+        COALESCE(c.leaving_recorded_at, c.updated_at) AS created_at,
+        ls.urn AS leaving_urn, l.provider AS leaving_provider, c.finished_on AS leaving_date,
+        ns.urn AS joining_urn, j.provider AS joining_provider, n.started_on AS joining_date,
+        (l.confirmed_with = ${leadProviderId} OR j.confirmed_with = ${leadProviderId}) IS TRUE AS visible,
+        GREATEST(
+          c.updated_at, n.updated_at, l.updated_at, j.updated_at,
+          ${calendarStamp([sql`c.finished_on`, sql`n.started_on`], today)}
+        ) AS stamp
+      FROM candidates c
+      JOIN teachers t ON t.id = c.teacher_id
+      JOIN schools ls ON ls.id = c.school_id
+      LEFT JOIN at_school_periods n ON n.id = c.next_id
+      LEFT JOIN schools ns ON ns.id = n.school_id
+      LEFT JOIN LATERAL ${trainingOf(sql`c.id`, 'DESC')} l ON true
+      LEFT JOIN LATERAL ${trainingOf(sql`n.id`, 'ASC')} j ON true
+      WHERE c.finished_on IS NOT NULL
+        AND (n.id IS NULL OR n.school_id <> c.school_id)                              -- T-3 rule 1
+        AND NOT (c.role = 'ect' AND n.id IS NULL AND t.induction_completed_on IS NOT NULL) -- T-3 rule 2
+    ),
+    resources AS (
+      SELECT
+        tr.teacher_id AS id,
+        json_agg(json_build_object(
+          'training_record_id', tr.training_record_id,
+          'transfer_type', tr.transfer_type,
+          'status', tr.status,
+          'created_at', ${wire(sql`tr.created_at`)},
+          'leaving', json_build_object('school_urn', tr.leaving_urn, 'provider', tr.leaving_provider, 'date', tr.leaving_date),
+          'joining', CASE WHEN tr.joining_urn IS NULL THEN NULL
+                     ELSE json_build_object('school_urn', tr.joining_urn, 'provider', tr.joining_provider, 'date', tr.joining_date) END
+        ) ORDER BY tr.pi_started_on, tr.role) FILTER (WHERE tr.visible) AS transfers,
+        max(tr.stamp) AS updated_at
+      FROM transfers tr
+      GROUP BY tr.teacher_id
+      HAVING bool_or(tr.visible)
+    )
+    SELECT r.id, r.transfers, r.updated_at
+    FROM resources r JOIN teachers t ON t.id = r.id
+    ${options.updatedSince ? sql`WHERE r.updated_at >= ${options.updatedSince}` : sql``}
+    ORDER BY ${order}, r.id
+    ${page ? sql`LIMIT ${page.perPage} OFFSET ${page.offset}` : sql``}
+  `.execute(db)
+  return result.rows
+}
+
+/** T-25: created_at = the teacher's creation instant, updated_at = T-21; default created_at. */
+function orderBy(sort: SortKey<SortName>[]) {
+  const keys = sort.length > 0 ? sort : [{ key: 'created_at' as const, direction: 'asc' as const }]
+  return sql.join(
+    keys.map(({ key, direction }) =>
+      sql`${key === 'created_at' ? sql`t.created_at` : sql`r.updated_at`} ${sql.raw(direction === 'desc' ? 'DESC' : 'ASC')}`,
+    ),
+  )
+}
