@@ -67,7 +67,8 @@ export function answerFor(error: unknown): Answer {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = answerFor(error)
+    // C-10 row 1: an unknown route is the 404 even when its body is too large or malformed.
+    const { status, body } = request.is404 ? { status: 404, body: { errors: [NOT_FOUND] } } : answerFor(error)
     if (status >= 500) request.log.error({ err: error }, status === 503 ? 'database unavailable' : 'unexpected error')
     return reply.code(status).type('application/json; charset=utf-8').send(body)
   })
