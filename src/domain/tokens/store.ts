@@ -1,5 +1,7 @@
-// Token lookups for authentication: by digest, never cached beyond one request (C-5).
+// Token lookups for authentication (by digest, never cached beyond one request, C-5) and the
+// writes that issue and revoke lead provider tokens.
 import type { Db } from '../../db/connect.ts'
+import type { Tx } from '../../db/transaction.ts'
 
 export type LeadProviderTokenRow = { id: string; lead_provider_id: string; last_used_at: Date | null }
 
@@ -18,4 +20,25 @@ export function liveAdminTokens(db: Db): Promise<{ id: string; digest: string }[
 
 export async function recordTokenUse(db: Db, tokenId: string, now: Date): Promise<void> {
   await db.updateTable('lead_provider_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute()
+}
+
+// Issuing and revoking lead provider tokens (P-15, P-16).
+
+export async function insertLeadProviderToken(
+  tx: Tx,
+  row: { id: string; lead_provider_id: string; digest: string; description: string | null; seeded: boolean; now: Date },
+): Promise<void> {
+  const { now, ...values } = row
+  await tx.insertInto('lead_provider_tokens').values({ ...values, created_at: now }).execute()
+}
+
+/** Revokes a live token; undefined when there is no live token with that id. */
+export async function revokeLiveToken(tx: Tx, id: string, now: Date): Promise<{ lead_provider_id: string } | undefined> {
+  return tx
+    .updateTable('lead_provider_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returning('lead_provider_id')
+    .executeTakeFirst()
 }
