@@ -56,11 +56,17 @@ export function londonInstant(date: string, time = '00:00:00'): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   const [hh, mm, ssFrac] = time.split(':') as [string, string, string]
   const ss = Number(ssFrac)
-  const guess = Date.UTC(y, m - 1, d, Number(hh), Number(mm), Math.floor(ss), Math.round((ss % 1) * 1000))
-  // Two passes settle the offset on either side of a DST change.
-  let instant = guess - londonOffsetMinutes(new Date(guess)) * 60000
-  instant = guess - londonOffsetMinutes(new Date(instant)) * 60000
-  return new Date(instant)
+  const wall = Date.UTC(y, m - 1, d, Number(hh), Number(mm), Math.floor(ss), Math.round((ss % 1) * 1000))
+  // Try the offsets in force a few hours either side; the UK changes at most once in that span.
+  // A wall time that happens twice (October) is its first occurrence; one that never happens
+  // (March) is read with the offset before the change, i.e. an hour later — as Temporal's
+  // "compatible" disambiguation does.
+  const before = londonOffsetMinutes(new Date(wall - 3 * 3600_000))
+  const after = londonOffsetMinutes(new Date(wall + 3 * 3600_000))
+  const candidates = [wall - before * 60000, wall - after * 60000].filter(
+    (instant) => instant + londonOffsetMinutes(new Date(instant)) * 60000 === wall,
+  )
+  return new Date(candidates.length > 0 ? Math.min(...candidates) : wall - before * 60000)
 }
 
 /** 00:00 Europe/London on a date, as an instant (C-58). */
@@ -84,6 +90,22 @@ export function addDays(date: string, days: number): string {
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10)
+}
+
+/** Calendar months later, clamped to the month's last day (31 October + 4 months = 28 February). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const first = new Date(Date.UTC(y, m - 1 + months, 1))
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, lastDay))).toISOString().slice(0, 10)
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** A date as messages write it (R-15): `2025-09-01` → `1 September 2025`. */
+export function longDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`
 }
 
 /** Whole days from `a` to `b` (b − a). */
