@@ -1,11 +1,17 @@
 // The operator API route map (C-72 … C-82): each resource registers its own routes.
 import type { App, SurfaceOptions } from '../../../app.ts'
 import { cohortRoutes } from './cohorts/routes.ts'
+import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
+import { pairingRoutes } from './lead-provider-delivery-partners/routes.ts'
 import { leadProviderRoutes } from './lead-providers/routes.ts'
+import { schoolActionRoutes } from './school-actions/routes.ts'
 import { tokenRoutes } from './tokens/routes.ts'
 
 export async function adminRoutes(app: App, options: SurfaceOptions): Promise<void> {
   await cohortRoutes(app, options)
   await leadProviderRoutes(app, options)
   await tokenRoutes(app, options)
+  await deliveryPartnerRoutes(app, options)
+  await pairingRoutes(app, options)
+  await schoolActionRoutes(app, options)
 }
