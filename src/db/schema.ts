@@ -216,6 +216,71 @@ export interface SchoolCohortStampsTable {
   updated_at: Instant
 }
 
+export type ScheduleIdentifier =
+  | 'ecf-standard-september' | 'ecf-standard-january' | 'ecf-standard-april'
+  | 'ecf-extended-september' | 'ecf-extended-january' | 'ecf-extended-april'
+  | 'ecf-reduced-september' | 'ecf-reduced-january' | 'ecf-reduced-april'
+  | 'ecf-replacement-september' | 'ecf-replacement-january' | 'ecf-replacement-april'
+
+export type DeclarationType =
+  | 'started' | 'retained-1' | 'retained-2' | 'retained-3' | 'retained-4' | 'completed'
+  | 'extended-1' | 'extended-2' | 'extended-3'
+
+/** D-30, D-36: twelve per cohort, keyed by (cohort_year, identifier). */
+export interface SchedulesTable {
+  cohort_year: number
+  identifier: ScheduleIdentifier
+}
+
+/** D-31: one per (schedule, declaration type); `milestone_date` null = no deadline. */
+export interface MilestonesTable {
+  cohort_year: number
+  schedule_identifier: ScheduleIdentifier
+  declaration_type: DeclarationType
+  start_date: DateColumn
+  milestone_date: DateColumn | null
+}
+
+export type StatementStatus = 'open' | 'payable' | 'paid'
+
+/** D-60: an output statement of one lead provider and cohort, for a calendar month. */
+export interface StatementsTable {
+  id: string
+  lead_provider_id: string
+  cohort_year: number
+  year: number
+  month: 1 | 4 | 8 | 11
+  cut_off_date: DateColumn
+  payment_date: DateColumn
+  status: Generated<StatementStatus>
+  marked_as_paid_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+/** D-41: payment and clawback status; the wire `state` is derived from both. */
+export interface DeclarationsTable {
+  id: string
+  training_period_id: string
+  teacher_id: string
+  role: Role
+  lead_provider_id: string
+  declaration_type: DeclarationType
+  declaration_date: Instant
+  evidence_held: string | null
+  mentor_teacher_id: string | null
+  delivery_partner_id: string
+  pupil_premium_uplift: boolean
+  sparsity_uplift: boolean
+  payment_status: 'submitted' | 'eligible' | 'payable' | 'paid' | 'voided'
+  clawback_status: Generated<'none' | 'awaiting-clawback' | 'clawed-back'>
+  statement_id: string | null
+  clawback_statement_id: string | null
+  voided_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
+}
+
 export interface Database {
   settings: SettingsTable
   cohorts: CohortsTable
@@ -234,4 +299,8 @@ export interface Database {
   training_periods: TrainingPeriodsTable
   mentorships: MentorshipsTable
   school_cohort_stamps: SchoolCohortStampsTable
+  schedules: SchedulesTable
+  milestones: MilestonesTable
+  statements: StatementsTable
+  declarations: DeclarationsTable
 }

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../src/db/connect.ts'
 import { digestOf, generateToken } from '../../src/domain/tokens/rules.ts'
+import { clockAt } from '../../src/clock.ts'
+import { createSchedulesForCohort } from '../../src/domain/schedules/create-schedules-for-cohort.ts'
 
 let sequence = 0
 const next = () => ++sequence
@@ -41,6 +43,8 @@ export async function cohort(db: Db, year: number, fields: { partnerships_open?:
       updated_at: at(),
     })
     .execute()
+  // D-36: as the cohort command does.
+  await db.transaction().execute((tx) => createSchedulesForCohort(tx, clockAt(at()), { year }))
   return { id, year }
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock.ts'
 import { unexplainedConflict, writeOrConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { recordEvent } from '../events.ts'
+import { createSchedulesForCohort } from '../schedules/create-schedules-for-cohort.ts'
 import { Problems } from '../problems.ts'
 import { checkDateOrder, checkYearRange, cohortDefaults, COHORT_FIELDS, DUPLICATE_YEAR, overlapText, type CohortSettings } from './rules.ts'
 import { COHORT_CONSTRAINTS, findCohortByYear, firstOverlappingYear, insertCohort } from './store.ts'
@@ -58,6 +59,7 @@ export async function createCohort(
     problems.throwIfAny()
     throw unexplainedConflict(conflict)
   }
+  await createSchedulesForCohort(tx, clock, cohort) // D-36
   await recordEvent(tx, clock, { author: 'operator', action: 'cohort.created', subject_type: 'cohort', subject_id: id, data: cohort })
   return { id }
 }
