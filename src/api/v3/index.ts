@@ -1,9 +1,11 @@
 // The v3 route map at a glance: each resource registers its own routes.
 import type { App, SurfaceOptions } from '../../app.ts'
 import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
+import { partnershipRoutes } from './partnerships/routes.ts'
 import { participantTransferRoutes } from './participant-transfers/routes.ts'
 
 export async function v3Routes(app: App, options: SurfaceOptions): Promise<void> {
   await deliveryPartnerRoutes(app, options)
+  await partnershipRoutes(app, options)
   await participantTransferRoutes(app, options)
 }

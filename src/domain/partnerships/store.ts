@@ -162,17 +162,13 @@ export function findLeadProvider(tx: Tx, id: string) {
   return tx.selectFrom('lead_providers').select(['id']).where('id', '=', id).executeTakeFirst()
 }
 
-/** P-26 over the school's training periods of one cohort (any role, any dates). */
-export async function programmeChoice(tx: Tx, schoolId: string, cohortYear: number): Promise<'provider_led' | 'school_led' | 'not_yet_known'> {
+/** P-26's inputs over the school's training periods of one cohort (any role, any dates). */
+export async function trainingOfCohort(tx: Tx, schoolId: string, cohortYear: number): Promise<{ anyProviderLed: boolean; count: number }> {
   const row = await tx
     .selectFrom('training_periods')
-    .select([
-      sql<boolean>`bool_or(training_programme = 'provider_led')`.as('provider_led'),
-      sql<number>`count(*)`.as('periods'),
-    ])
+    .select([sql<boolean | null>`bool_or(training_programme = 'provider_led')`.as('any_provider_led'), sql<number>`count(*)::int`.as('count')])
     .where('school_id', '=', schoolId)
     .where('cohort_year', '=', cohortYear)
     .executeTakeFirstOrThrow()
-  if (row.provider_led) return 'provider_led'
-  return Number(row.periods) > 0 ? 'school_led' : 'not_yet_known'
+  return { anyProviderLed: row.any_provider_led === true, count: Number(row.count) }
 }

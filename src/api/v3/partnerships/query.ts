@@ -1,0 +1,93 @@
+// Partnerships as one lead provider sees them (P-49, P-50): its own, whoever created them, with
+// the derived count of P-35 and the shown updated_at of P-36 / C-59, shaped in one statement.
+import { sql, type Expression } from 'kysely'
+import type { Db } from '../../../db/connect.ts'
+import { orderAndPage } from '../../../db/fragments.ts'
+import { calendarStamp, shownUpdatedAt } from '../../../domain/stamps.ts'
+import type { Page } from '../../common/paging.ts'
+import type { SortKey } from '../../common/sort.ts'
+import type { SORT_KEYS } from './schemas.ts'
+
+export type PartnershipRow = {
+  id: string
+  cohort: string
+  urn: string
+  school_id: string
+  delivery_partner_id: string
+  delivery_partner_name: string
+  induction_tutor_name: string | null
+  induction_tutor_email: string | null
+  participants_currently_training: number
+  created_at: Date
+  updated_at: Date
+}
+
+type SortName = (typeof SORT_KEYS)[number]
+
+/** P-35: completion of the period's role — an ECT's induction, a mentor's funded mentor training. */
+const completedOn = sql`CASE WHEN tp.role = 'ect' THEN t.induction_completed_on ELSE t.mentor_ineligible_for_funding_on END`
+
+/** The caller's partnerships with every wire column; `today` is the request's London date (C-18). */
+function scoped(db: Db, leadProviderId: string, today: string) {
+  const day = sql`${today}::date`
+  const onOrBefore = (d: Expression<unknown>) => sql`CASE WHEN ${d} <= ${day} THEN ${d} END`
+  return db
+    .selectFrom('partnerships as p')
+    .innerJoin('schools as s', 's.id', 'p.school_id')
+    .innerJoin('delivery_partners as dp', 'dp.id', 'p.delivery_partner_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('training_periods as tp')
+          .innerJoin('teachers as t', 't.id', 'tp.teacher_id')
+          .whereRef('tp.partnership_id', '=', 'p.id')
+          .select([
+            // P-35: attached periods covering today (C-17) whose participant has not completed.
+            sql<number>`count(*) FILTER (WHERE tp.started_on <= ${day} AND (tp.finished_on IS NULL OR tp.finished_on > ${day})
+              AND (${completedOn} IS NULL OR ${completedOn} > ${day}))::int`.as('current'),
+            // C-58 dates of P-35: the latest of them that is ≤ today.
+            sql<string | null>`max(GREATEST(${onOrBefore(sql`tp.started_on`)}, ${onOrBefore(sql`tp.finished_on`)}, ${onOrBefore(completedOn)}))`.as('changed_on'),
+          ])
+          .as('tr'),
+      (join) => join.onTrue(),
+    )
+    .where('p.lead_provider_id', '=', leadProviderId)
+    .select([
+      'p.id',
+      sql<string>`p.cohort_year::text`.as('cohort'),
+      's.urn',
+      'p.school_id',
+      'p.delivery_partner_id',
+      'dp.name as delivery_partner_name',
+      // P-31: partnerships always show the tutor; the email falls back to the school's.
+      's.induction_tutor_name',
+      sql<string | null>`COALESCE(s.induction_tutor_email, s.contact_email)`.as('induction_tutor_email'),
+      sql<number>`COALESCE(tr.current, 0)`.as('participants_currently_training'),
+      'p.created_at',
+      shownUpdatedAt(sql`p.updated_at`, calendarStamp([sql`tr.changed_on`], today)).as('updated_at'),
+    ])
+}
+
+export type PartnershipFilters = { cohorts: number[] | null; deliveryPartnerIds: string[] | null; updatedSince: Date | null }
+
+export async function listPartnerships(
+  db: Db,
+  leadProviderId: string,
+  today: string,
+  options: PartnershipFilters & { sort: SortKey<SortName>[]; page: Page },
+): Promise<PartnershipRow[]> {
+  const { cohorts, deliveryPartnerIds, updatedSince, sort, page } = options
+  if (cohorts?.length === 0 || deliveryPartnerIds?.length === 0 || page.beyondEnd) return []
+  let inner = scoped(db, leadProviderId, today)
+  if (cohorts !== null) inner = inner.where('p.cohort_year', 'in', cohorts)
+  if (deliveryPartnerIds !== null) inner = inner.where('p.delivery_partner_id', 'in', deliveryPartnerIds)
+  // C-59: updated_since and sort=updated_at use exactly the shown value, so filter outside.
+  let query = db.selectFrom(inner.as('x')).selectAll()
+  if (updatedSince !== null) query = query.where('x.updated_at', '>=', updatedSince)
+  const columns = { created_at: sql`x.created_at`, updated_at: sql`x.updated_at` }
+  return orderAndPage(query, sort, columns, sql`x.id`, page, [{ key: 'created_at', direction: 'asc' }]).execute()
+}
+
+export function findPartnership(db: Db, leadProviderId: string, today: string, id: string): Promise<PartnershipRow | undefined> {
+  return scoped(db, leadProviderId, today).where('p.id', '=', id).executeTakeFirst()
+}
