@@ -103,8 +103,21 @@ function registerBodyParsers(app: App): void {
 /** C-66: counters shared through Redis when REDIS_URL is set, so several instances agree. */
 function sharedCounters(app: App, config: Config): CounterStore {
   if (config.redisUrl === null) return memoryCounters()
-  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true })
+  // While Redis is unreachable a count fails at once (and the request is served, `skipOnError`)
+  // rather than every request waiting for a reconnect.
+  const redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500 })
   redis.on('error', (error) => app.log.warn({ err: error }, 'redis unavailable'))
+  // Start counting from the first request when Redis is there; start anyway when it is not.
+  app.addHook('onReady', async () => {
+    if (redis.status === 'ready') return
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000)
+      redis.once('ready', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  })
   app.addHook('onClose', async () => {
     await redis.quit().catch(() => redis.disconnect())
   })
