@@ -4,10 +4,12 @@ import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
 import { partnershipRoutes } from './partnerships/routes.ts'
 import { schoolRoutes } from './schools/routes.ts'
 import { participantTransferRoutes } from './participant-transfers/routes.ts'
+import { participantRoutes } from './participants/routes.ts'
 
 export async function v3Routes(app: App, options: SurfaceOptions): Promise<void> {
   await deliveryPartnerRoutes(app, options)
   await partnershipRoutes(app, options)
   await schoolRoutes(app, options)
   await participantTransferRoutes(app, options)
+  await participantRoutes(app, options)
 }
