@@ -4,7 +4,9 @@ import { cohortRoutes } from './cohorts/routes.ts'
 import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
 import { pairingRoutes } from './lead-provider-delivery-partners/routes.ts'
 import { leadProviderRoutes } from './lead-providers/routes.ts'
+import { partnershipRoutes } from './partnerships/routes.ts'
 import { schoolRoutes } from './schools/routes.ts'
+import { schoolActionRoutes } from './school-actions/routes.ts'
 import { tokenRoutes } from './tokens/routes.ts'
 
 export async function adminRoutes(app: App, options: SurfaceOptions): Promise<void> {
@@ -13,5 +15,7 @@ export async function adminRoutes(app: App, options: SurfaceOptions): Promise<vo
   await tokenRoutes(app, options)
   await deliveryPartnerRoutes(app, options)
   await pairingRoutes(app, options)
+  await partnershipRoutes(app, options)
   await schoolRoutes(app, options)
+  await schoolActionRoutes(app, options)
 }
