@@ -25,8 +25,9 @@ const parsers: Record<number, (value: string) => unknown> = {
   [INT8_OID]: (value) => Number(value),
 }
 
-export async function openPGlite(dataDir: string | null): Promise<PGlite> {
-  return PGlite.create(dataDir ?? undefined, { extensions: { btree_gist }, parsers })
+/** An embedded database in `dataDir` (null: in memory), optionally loaded from a dump. */
+export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create(dataDir ?? undefined, { extensions: { btree_gist }, parsers, ...(loadDataDir ? { loadDataDir } : {}) })
 }
 
 export function kyselyOverPGlite(pglite: PGlite): Connection {

@@ -2,12 +2,15 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { kyselyOverPostgres } from '../../src/db/connect.ts'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { kyselyOverPGlite, kyselyOverPostgres, openPGlite } from '../../src/db/connect.ts'
 import { migrate } from '../../src/db/migrate.ts'
 import { withDatabase } from './db.ts'
 
 export default async function setup(project: TestProject) {
-  if (process.env.RECT_TEST_DB !== 'postgresql') return
+  if (process.env.RECT_TEST_DB !== 'postgresql') return setupPGliteTemplate(project)
   const base = process.env.DATABASE_URL
   if (!base) throw new Error('RECT_TEST_DB=postgresql needs DATABASE_URL')
   const template = `rect_template_${randomBytes(4).toString('hex')}`
@@ -25,5 +28,20 @@ export default async function setup(project: TestProject) {
     await cleanup.connect()
     await cleanup.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)
     await cleanup.end()
+  }
+}
+
+/** Migrates one PGlite database and dumps it, so each test file loads a copy (test/support/db.ts). */
+async function setupPGliteTemplate(project: TestProject) {
+  const pglite = await openPGlite(null)
+  await migrate(kyselyOverPGlite(pglite).db, new Date('2025-01-01T00:00:00Z'))
+  const dump = await pglite.dumpDataDir('none')
+  await pglite.close()
+  const dir = await mkdtemp(join(tmpdir(), 'rect-pglite-'))
+  const file = join(dir, 'template.tar')
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()))
+  project.provide('pgliteTemplate', file)
+  return async () => {
+    await rm(dir, { recursive: true, force: true })
   }
 }
