@@ -4,6 +4,7 @@ import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
 import { partnershipRoutes } from './partnerships/routes.ts'
 import { schoolRoutes } from './schools/routes.ts'
 import { participantTransferRoutes } from './participant-transfers/routes.ts'
+import { participantDeclarationRoutes } from './participant-declarations/routes.ts'
 import { participantRoutes } from './participants/routes.ts'
 
 export async function v3Routes(app: App, options: SurfaceOptions): Promise<void> {
@@ -11,5 +12,6 @@ export async function v3Routes(app: App, options: SurfaceOptions): Promise<void>
   await partnershipRoutes(app, options)
   await schoolRoutes(app, options)
   await participantTransferRoutes(app, options)
+  await participantDeclarationRoutes(app, options)
   await participantRoutes(app, options)
 }
