@@ -1,0 +1,9 @@
+// Configuration for a command (S-11): every problem printed, exit 2, before anything is opened.
+import { loadConfig, type Config, type Env, type ServeFlags } from '../config.ts'
+import { usageError } from './errors.ts'
+
+export function configOrExit(flags: ServeFlags, env: Env): Config {
+  const result = loadConfig(flags, env)
+  if (!result.ok) throw usageError(...result.problems)
+  return result.config
+}

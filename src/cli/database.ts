@@ -1,0 +1,83 @@
+// Opening the database for a command (S-14, S-17 step 2): the PGlite lock first, then the
+// database; any failure is exit 3 with the reason, and nothing is left locked.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import type { DatabaseConfig } from '../config.ts'
+import { connect, type Connection } from '../db/connect.ts'
+import { MigrationError, migrate } from '../db/migrate.ts'
+import { unavailable } from './errors.ts'
+import { lockDataDir } from './lock.ts'
+
+export type OpenedDatabase = Connection & {
+  /** How start-up names it: `PGlite ./.rect-data`, `PGlite in memory`, `PostgreSQL host:5432/db`. */
+  label: string
+  /** Closes the database, then removes the lock file (S-21). */
+  close: () => Promise<void>
+}
+
+export async function openDatabase(config: DatabaseConfig, statementTimeoutMs: number): Promise<OpenedDatabase> {
+  if (config.kind === 'postgresql') {
+    const connection = await connect(config, statementTimeoutMs)
+    const where = describeUrl(config.url)
+    try {
+      await sql`SELECT 1`.execute(connection.db)
+    } catch (error) {
+      await connection.close().catch(() => {})
+      throw unavailable(`cannot reach the database at ${where}: ${(error as Error).message}`)
+    }
+    return { ...connection, label: `PostgreSQL ${where}` }
+  }
+  if (config.dataDir === null) {
+    return { ...(await connect(config, statementTimeoutMs)), label: 'PGlite in memory' }
+  }
+  const lock = lockDataDir(config.dataDir)
+  try {
+    const connection = await connect(config, statementTimeoutMs)
+    return {
+      ...connection,
+      label: `PGlite ${config.dataDir}`,
+      close: async () => {
+        try {
+          await connection.close()
+        } finally {
+          lock.release()
+        }
+      },
+    }
+  } catch (error) {
+    lock.release()
+    throw unavailable(`cannot open the PGlite database in ${config.dataDir}: ${(error as Error).message}`)
+  }
+}
+
+/** True when a PGlite data directory holds no database yet (before opening it). */
+export function isNewDataDir(config: DatabaseConfig): boolean {
+  return config.kind === 'pglite' && (config.dataDir === null || !existsSync(join(config.dataDir, 'PG_VERSION')))
+}
+
+/** host:port/database, never the user or password (Q-22). */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`
+  } catch {
+    return 'DATABASE_URL'
+  }
+}
+
+/** Q-16, S-22: pending migrations in one transaction; a failure is exit 3 naming the file. */
+export async function applyMigrations(db: Connection['db'], now: Date): Promise<string[]> {
+  try {
+    return (await migrate(db, now)).applied
+  } catch (error) {
+    if (error instanceof MigrationError) throw unavailable(error.message)
+    throw unavailable(`cannot apply migrations: ${(error as Error).message}`)
+  }
+}
+
+export function migrationsText(applied: string[]): string {
+  if (applied.length === 0) return 'database is up to date'
+  const names = applied.length === 1 ? applied[0] : `${applied[0]} … ${applied[applied.length - 1]}`
+  return `applied ${applied.length} migration${applied.length === 1 ? '' : 's'} (${names})`
+}

@@ -1,0 +1,25 @@
+// `rect migrate` (S-22, Q-16): applies pending migrations and says what it did; never seeds.
+import type { Command } from 'commander'
+import type { DatabaseFlags } from './command-database.ts'
+import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
+import type { Io } from './program.ts'
+
+export function migrateCommand(rect: Command, io: Io): void {
+  const command = rect
+    .command('migrate')
+    .description('apply pending database migrations')
+    .option('--data-dir <path>')
+    .action(async (flags: DatabaseFlags) => {
+      const { withCommandDatabase } = await import('./command-database.ts')
+      const { migrationsText } = await import('./database.ts')
+      const applied = await withCommandDatabase(flags, process.env, async (_db, _clock, done) => done)
+      io.out(`${migrationsText(applied)}\n`)
+    })
+  describe(command, {
+    usage: 'rect migrate [options]',
+    summary: 'Apply pending migrations to DATABASE_URL or the PGlite data directory, in one transaction. Never seeds.',
+    flags: [DATA_DIR_FLAG, HELP_FLAG],
+    env: DATABASE_ENVIRONMENT,
+    notes: ['Works in both modes. Running it twice is a no-op.'],
+  })
+}

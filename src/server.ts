@@ -1,0 +1,60 @@
+// Listening and stopping (S-17 step 8, Q-14, S-21): buildApp stays free of side effects; this is
+// the one place that binds a port and that turns SIGTERM/SIGINT into a graceful stop.
+import type { AddressInfo } from 'node:net'
+import type { App } from './app.ts'
+import { unavailable } from './cli/errors.ts'
+
+export const SHUTDOWN_BUDGET_MS = 10_000
+
+/** Binds without Fastify's own "Server listening" log line (S-19: one start-up line only). */
+export async function listen(app: App, host: string, port: number): Promise<AddressInfo> {
+  await app.ready()
+  const server = app.server
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      server.off('listening', done)
+      if (error.code === 'EADDRINUSE') reject(unavailable(`port ${port} on ${host} is in use; choose another with --port`))
+      else reject(unavailable(`cannot listen on ${host}:${port}: ${error.message}`))
+    }
+    const done = () => {
+      server.off('error', failed)
+      resolve()
+    }
+    server.once('error', failed)
+    server.once('listening', done)
+    server.listen({ host, port })
+  })
+  return server.address() as AddressInfo
+}
+
+/**
+ * Resolves once SIGTERM or SIGINT has stopped the server: no new connections, in-flight requests
+ * finished (idle keep-alive sockets closed), then `release` (database, lock file). Connections
+ * still open near the budget are cut so the process always exits within it.
+ */
+export function stopOnSignal(app: App, release: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false
+    const stop = async () => {
+      if (stopping) return
+      stopping = true
+      const cut = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_BUDGET_MS - 2000)
+      cut.unref()
+      try {
+        await app.close()
+      } catch (error) {
+        app.log.error({ err: error }, 'error while closing the server')
+      }
+      clearTimeout(cut)
+      try {
+        await release()
+      } finally {
+        process.off('SIGTERM', stop)
+        process.off('SIGINT', stop)
+        resolve()
+      }
+    }
+    process.on('SIGTERM', stop)
+    process.on('SIGINT', stop)
+  })
+}
