@@ -39,7 +39,7 @@ export function ErrorBody(description: string, title: string, detail: string) {
 
 export const Unauthorised = Type.Object(
   { error: Type.String({ example: 'HTTP Token: Access denied' }) },
-  { description: 'Authorization information is missing or invalid.' },
+  { description: 'Authorization information is missing or invalid.', examples: [{ error: 'HTTP Token: Access denied' }] },
 )
 export const NotFound = ErrorBody('The requested resource was not found.', 'Resource not found', 'Nothing could be found for the provided details')
 export const BadRequest = ErrorBody(
