@@ -25,6 +25,10 @@ function keyParts(key: string): string[] {
   return [m[1]!, ...rest]
 }
 
+// Every object is prototype-free and only own keys are followed, so no key (`constructor`,
+// `prototype`, `__proto__`) can reach Object.prototype (Q-21: request data never shapes code).
+const child = (): Query => Object.create(null)
+
 function assign(target: Query, parts: string[], value: string): void {
   const [head, ...rest] = parts as [string, ...string[]]
   if (rest.length === 0) {
@@ -32,22 +36,22 @@ function assign(target: Query, parts: string[], value: string): void {
     return
   }
   const [next, ...deeper] = rest as [string, ...string[]]
+  const existing = Object.hasOwn(target, head) ? target[head] : undefined
   if (next === '' && deeper.length === 0) {
-    const existing = target[head]
     if (Array.isArray(existing)) existing.push(value)
     else target[head] = [value]
     return
   }
-  let child = target[head]
-  if (child === undefined || typeof child === 'string' || Array.isArray(child)) {
-    child = {}
-    target[head] = child
+  let node = existing
+  if (node === undefined || typeof node === 'string' || Array.isArray(node)) {
+    node = child()
+    target[head] = node
   }
-  assign(child, rest, value)
+  assign(node, rest, value)
 }
 
 export function parseQueryString(text: string): Query {
-  const out: Query = Object.create(null)
+  const out = child()
   if (text === '') return out
   for (const pair of text.split('&')) {
     if (pair === '') continue
@@ -55,8 +59,9 @@ export function parseQueryString(text: string): Query {
     const rawKey = eq === -1 ? pair : pair.slice(0, eq)
     const rawValue = eq === -1 ? '' : pair.slice(eq + 1)
     const key = decodeComponent(rawKey)
-    if (key === '' || key === '__proto__' || key.includes('[__proto__]')) continue
-    assign(out, keyParts(key), decodeComponent(rawValue))
+    const parts = keyParts(key)
+    if (key === '' || parts.includes('__proto__')) continue
+    assign(out, parts, decodeComponent(rawValue))
   }
   return out
 }

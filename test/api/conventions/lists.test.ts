@@ -147,6 +147,14 @@ describe('C-37 … C-42 filters', () => {
     expect(await ids('filter[cohort]=2026,')).toEqual([alpha])
   })
 
+  it('C-38, Q-21: bracket keys cannot reach Object.prototype', async () => {
+    const res = await list('filter[constructor][prototype][polluted]=yes&filter[__proto__][polluted]=yes&page[constructor][prototype][per_page]=1')
+    expect(res.status).toBe(200)
+    expect(res.body.data).toHaveLength(5)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(({} as Record<string, unknown>).per_page).toBeUndefined()
+  })
+
   it('C-42 (decided): a repeated scalar keeps the last value; a list given as an object matches nothing', async () => {
     expect(await ids('filter[cohort]=2025&filter[cohort]=2026')).toEqual([alpha])
     expect((await list('filter[cohort][x]=2025')).text).toBe('{"data":[]}')
