@@ -116,7 +116,7 @@ describe('P-59: expression of interest → partnership → participants appear',
     expect(await participantIds(ambition, day)).not.toContain(amara)
   })
 
-  it('P-59 2025-06-20, G6, G19, G37, P-33, P-51: Ambition partners — pct 0, Amara attached and in its feed; the school is in partnership for both', async () => {
+  it('P-59 2025-06-20, G6, G18, G19, G37, P-33, P-51: Ambition partners — pct 0, Amara attached and in its feed; the school is in partnership for both', async () => {
     const at = '2025-06-20T09:14:03Z'
     const res = await t.request('POST', '/api/v3/partnerships', {
       token: ambition.token,

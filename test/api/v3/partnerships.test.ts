@@ -90,7 +90,7 @@ function json(id: string, school: { id: string; urn: string }, fields: Partial<{
 }
 
 describe('POST /api/v3/partnerships', () => {
-  it('G37, G38, G22, P-51, C-14: creates a partnership before anyone is registered → 200 with the re-read partnership and the induction tutor', async () => {
+  it('G1, G7, G37, G38, G22, P-3, P-51, C-14: creates a partnership before anyone is registered → 200 with the re-read partnership and the induction tutor', async () => {
     const school = await oakfield()
     const res = await post(ambition.token, { cohort: '2025', school_id: school.id, delivery_partner_id: northern.id })
     expect(res.status).toBe(200)
@@ -161,7 +161,7 @@ describe('POST /api/v3/partnerships', () => {
     })
   })
 
-  it('G38, P-52 row 5: a cohort that has not started is a future cohort', async () => {
+  it('G2, G38, P-1, P-52 row 5: a cohort that has not started is a future cohort', async () => {
     const school = await oakfield()
     const res = await post(ambition.token, { cohort: '2026', school_id: school.id, delivery_partner_id: northern.id }, '2026-05-31T12:00:00Z')
     expect(res.body).toEqual({ errors: [{ title: 'cohort', detail: 'You cannot create a partnership for a future cohort.' }] })
@@ -309,6 +309,21 @@ describe('POST /api/v3/partnerships', () => {
     for (const a of rest) expect([a.status, a.body]).toEqual([422, { errors: [{ title: 'school_id', detail: text.duplicate }] }])
     const rows = await t.db.selectFrom('partnerships').select('id').where('school_id', '=', school.id).execute()
     expect(rows).toHaveLength(1)
+  })
+})
+
+describe('delivery partners for POST and PUT', () => {
+  it('G34, G35, G36, P-40, P-42, P-52 row 10: the id and cohorts GET /delivery-partners shows are what POST accepts', async () => {
+    const school = await oakfield()
+    const seen = await t.request('GET', `/api/v3/delivery-partners/${pennine.id}`, { token: ambition.token })
+    expect(seen.body.data.attributes.cohort).toEqual(['2025'])
+    expect((await post(ambition.token, { cohort: '2024', school_id: school.id, delivery_partner_id: seen.body.data.id })).body).toEqual({
+      errors: [
+        { title: 'cohort', detail: 'You cannot create this partnership as the cohort is closed.' },
+        { title: 'delivery_partner_id', detail: text.notPaired },
+      ],
+    })
+    expect((await post(ambition.token, { cohort: seen.body.data.attributes.cohort[0], school_id: school.id, delivery_partner_id: seen.body.data.id })).status).toBe(200)
   })
 })
 
@@ -484,7 +499,7 @@ describe('GET /api/v3/partnerships/{id}', () => {
 })
 
 describe('PUT /api/v3/partnerships/{id}', () => {
-  it('G48, G11, P-54, P-55: changes the delivery partner only; same id, cohort, school and created_at; attached teachers move (R-14)', async () => {
+  it('G7, G48, G11, P-54, P-55: changes the delivery partner only; same id, cohort, school and created_at; attached teachers move (R-14)', async () => {
     const school = await oakfield()
     const created = await post(ambition.token, { cohort: '2025', school_id: school.id, delivery_partner_id: northern.id })
     const id = created.body.data.id

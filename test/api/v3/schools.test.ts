@@ -217,6 +217,22 @@ describe('GET /api/v3/schools', () => {
     expect(await q(`&filter[updated_since]=2025-09-01T10:00:00Z&sort=urn&page[per_page]=1&page[page]=3`)).toEqual([])
   })
 
+  it('C-31, C-42, C-45: odd query strings and params on both school endpoints and the partnership ones are never a 500', async () => {
+    const s = await school()
+    const queries = [
+      'filter[cohort][]=2025&filter[cohort][]=2026', 'filter[cohort][x]=1', 'filter[cohort]=%E0%A4%A', 'filter[urn][]=1', 'filter[urn][a]=1',
+      'filter[cohort]=2025&sort[]=urn', 'filter[cohort]=2025&sort[x]=1', 'filter[cohort]=2025&page[page][x]=1', 'filter[cohort]=2025&filter[updated_since][]=x',
+      'filter[cohort]=2025&page[per_page]=99999999999999999999', 'filter[cohort]=2025&page[page]=99999999999999999999', 'filter[cohort]=-1', 'filter[cohort]=2147483648',
+      'filter[delivery_partner_id][x]=1', 'filter[cohort]=%00', 'filter[cohort]=2025&filter[urn]=%27%3B--',
+    ]
+    for (const q of queries) {
+      for (const path of ['/api/v3/schools', `/api/v3/schools/${s.id}`, '/api/v3/partnerships', '/api/v3/partnerships/00000000-0000-4000-8000-000000000000']) {
+        const res = await t.request('GET', `${path}?${q}`, { token: ambition.token })
+        expect([400, 200, 404], `${path}?${q} → ${res.status}`).toContain(res.status)
+      }
+    }
+  })
+
   it('C-8: no token is the 401', async () => {
     expect((await t.request('GET', '/api/v3/schools?filter[cohort]=2025')).status).toBe(401)
   })
