@@ -6,6 +6,7 @@ import { schoolRoutes } from './schools/routes.ts'
 import { participantTransferRoutes } from './participant-transfers/routes.ts'
 import { participantDeclarationRoutes } from './participant-declarations/routes.ts'
 import { participantRoutes } from './participants/routes.ts'
+import { participantActionRoutes } from './participant-actions/routes.ts'
 
 export async function v3Routes(app: App, options: SurfaceOptions): Promise<void> {
   await deliveryPartnerRoutes(app, options)
@@ -14,4 +15,5 @@ export async function v3Routes(app: App, options: SurfaceOptions): Promise<void>
   await participantTransferRoutes(app, options)
   await participantDeclarationRoutes(app, options)
   await participantRoutes(app, options)
+  await participantActionRoutes(app, options)
 }

@@ -131,5 +131,5 @@ describe('0003 backfill', () => {
     } finally {
       await old.drop()
     }
-  })
+  }, 120_000) // three migrations on a fresh database: slow under a full parallel run
 })
