@@ -5,6 +5,7 @@ import { partnershipRoutes } from './partnerships/routes.ts'
 import { schoolRoutes } from './schools/routes.ts'
 import { participantTransferRoutes } from './participant-transfers/routes.ts'
 import { participantDeclarationRoutes } from './participant-declarations/routes.ts'
+import { statementRoutes } from './statements/routes.ts'
 import { participantRoutes } from './participants/routes.ts'
 import { participantActionRoutes } from './participant-actions/routes.ts'
 
@@ -14,6 +15,7 @@ export async function v3Routes(app: App, options: SurfaceOptions): Promise<void>
   await schoolRoutes(app, options)
   await participantTransferRoutes(app, options)
   await participantDeclarationRoutes(app, options)
+  await statementRoutes(app, options)
   await participantRoutes(app, options)
   await participantActionRoutes(app, options)
 }

@@ -7,6 +7,7 @@ import { leadProviderRoutes } from './lead-providers/routes.ts'
 import { partnershipRoutes } from './partnerships/routes.ts'
 import { schoolRoutes } from './schools/routes.ts'
 import { schoolActionRoutes } from './school-actions/routes.ts'
+import { statementRoutes } from './statements/routes.ts'
 import { tokenRoutes } from './tokens/routes.ts'
 
 export async function adminRoutes(app: App, options: SurfaceOptions): Promise<void> {
@@ -18,4 +19,5 @@ export async function adminRoutes(app: App, options: SurfaceOptions): Promise<vo
   await partnershipRoutes(app, options)
   await schoolRoutes(app, options)
   await schoolActionRoutes(app, options)
+  await statementRoutes(app, options)
 }
