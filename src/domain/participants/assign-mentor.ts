@@ -46,7 +46,8 @@ export async function assignMentor(
     }
     const startedOn = into.has('started_on') ? undefined : (input.started_on ?? max(today, period.started_on, mentorPeriod?.started_on ?? today))
     const mentorships = await mentorshipsWithMentor(tx, period.id)
-    if (startedOn !== undefined) {
+    // C-76: the date is compared with the periods only when the participant passed its own check.
+    if (startedOn !== undefined && !into.has('participant_id')) {
       const starts = [period.started_on, ...(mentorPeriod ? [mentorPeriod.started_on] : [])]
       const ends = min(period.finished_on, mentorPeriod?.finished_on ?? null)
       if (startedOn < max(...starts)) into.add('started_on', text.mentorOnOrAfter(max(...starts)))

@@ -35,7 +35,8 @@ export async function changeTraining(
     const trainings = await trainingOfPeriod(tx, period.id)
     if (isFinished(period, today)) into.add('participant_id', text.leftSchool(name, period.finished_on!))
     const inForce = startedOn === undefined ? undefined : trainings.find((tp) => inForceOn(tp, startedOn))
-    if (startedOn !== undefined) {
+    // C-76: the date is compared with the period only when the participant passed its own check.
+    if (startedOn !== undefined && !into.has('participant_id')) {
       if (startedOn < period.started_on) into.add('started_on', text.changeOnOrAfter(period.started_on, name))
       if (period.finished_on !== null && startedOn >= period.finished_on) into.add('started_on', text.changeBefore(period.finished_on, name))
       // no training that started before today is emptied or deleted, awaiting periods aside.
