@@ -461,6 +461,10 @@ describe('R-38 updated_at', () => {
       expect(ids(onTheDay.body)).toContain(pl.teacherId)
       expect(onTheDay.body.data.find((d: { id: string }) => d.id === pl.teacherId).attributes.updated_at).toBe(c.midnight.replace('.000', ''))
       expect(ids((await get(lp, since(before), dayBefore)).body)).not.toContain(pl.teacherId)
+      // C-15: polling from the shown value itself returns the record; a second later does not.
+      expect(ids((await get(lp, since(c.midnight), c.date)).body)).toContain(pl.teacherId)
+      const after = new Date(Date.parse(c.midnight) + 1000).toISOString()
+      expect(ids((await get(lp, since(after), c.date)).body)).not.toContain(pl.teacherId)
     })
   }
 

@@ -8,7 +8,8 @@ import type { Db } from '../../../db/connect.ts'
 import { orderAndPage, wireTime } from '../../../db/fragments.ts'
 import type { Database, MentorIneligibleReason, Role, WorkingPattern } from '../../../db/schema.ts'
 import type { TrainingStatus } from '../../../domain/participants-feed/rules.ts'
-import { calendarStamp, shownUpdatedAt } from '../../../domain/stamps.ts'
+import { addDays, londonDate, londonMidnight } from '../../../clock.ts'
+import { londonMidnightSql, shownUpdatedAt } from '../../../domain/stamps.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import type { SORT_KEYS } from './schemas.ts'
@@ -99,17 +100,35 @@ function enrolmentPeriod(eb: ExpressionBuilder<Database & { t: Database['teacher
 }
 
 /**
- * R-38: the teacher's stored stamp, or 00:00 London of the latest date ≤ today on which a
- * participant_status or mentor_id can change by itself, whichever is later. Over all of the
- * teacher's periods, whoever trains them, so every caller sees one value (C-62).
+ * R-38 dates: those on which a participant_status or mentor_id can change by itself — started_on
+ * and finished_on of every training period of the teacher, finished_on of every mentorship of
+ * their ECT periods — over all of the teacher's periods, whoever trains them, so every caller
+ * sees one value (C-62). `range` picks the dates in a window of days.
  */
+function changeDates(range: (d: RawBuilder<unknown>) => RawBuilder<boolean>) {
+  return sql`(
+      SELECT started_on AS d FROM training_periods WHERE teacher_id = t.id AND ${range(sql`started_on`)}
+      UNION ALL SELECT finished_on FROM training_periods WHERE teacher_id = t.id AND ${range(sql`finished_on`)}
+      UNION ALL SELECT finished_on FROM mentorships WHERE ect_teacher_id = t.id AND ${range(sql`finished_on`)})`
+}
+
+/** R-38, C-58, C-59: the later of the stored stamp and 00:00 London of the latest change date ≤ today. */
 function shownUpdatedAtOf(today: string) {
-  const latestDate = sql`(SELECT max(d) FROM (
-      SELECT started_on FROM training_periods WHERE teacher_id = t.id
-      UNION ALL SELECT finished_on FROM training_periods WHERE teacher_id = t.id
-      UNION ALL SELECT finished_on FROM mentorships WHERE ect_teacher_id = t.id
-    ) AS dates (d) WHERE d <= ${today}::date)`
-  return shownUpdatedAt(sql`t.updated_at`, calendarStamp([latestDate], today))
+  const latest = sql`(SELECT max(d) FROM ${changeDates((d) => sql<boolean>`${d} <= ${today}::date`)} AS dates)`
+  return shownUpdatedAt(sql`t.updated_at`, londonMidnightSql(latest))
+}
+
+/**
+ * C-44 on the shown updated_at without computing it for every member: it is ≥ `since` exactly
+ * when the stored stamp is, or a change date falls between the first day whose London midnight is
+ * ≥ `since` and today.
+ */
+function updatedSinceOf(since: Date, today: string) {
+  const midnight = londonMidnight(londonDate(since))
+  const firstDay = midnight.getTime() >= since.getTime() ? londonDate(since) : addDays(londonDate(since), 1)
+  return sql<boolean>`(t.updated_at >= ${since} OR EXISTS ${changeDates(
+    (d) => sql<boolean>`${d} BETWEEN ${firstDay}::date AND ${today}::date`,
+  )})`
 }
 
 /** R-32: teachers with a training period, in either role and with any dates, on the caller's partnerships. */
@@ -136,6 +155,7 @@ function members(db: Db, leadProviderId: string, options: FeedOptions) {
         .where('m.partnership_id', 'in', eb.selectFrom('partnerships').select('id').where('lead_provider_id', '=', leadProviderId)),
     )
   if (options.id !== undefined) query = query.where('t.id', '=', options.id)
+  if (options.updatedSince) query = query.where(updatedSinceOf(options.updatedSince, options.today))
   return query
 }
 
@@ -204,9 +224,9 @@ type MemberRow = {
   mentor_training_status: TrainingStatus | null
 }
 
-/** R-39: the filters, on the enrolments and the shown updated_at; then sort and page. */
+/** R-39: the filters on enrolments; then sort and page (updated_since is applied in members). */
 function pageOf(qc: QueryCreator<Database & { members: MemberRow }>, options: FeedOptions, sort: SortKey<SortName>[], page: Page) {
-  const { cohorts = null, trainingStatus = null, fromParticipantId = null, updatedSince = null } = options
+  const { cohorts = null, trainingStatus = null, fromParticipantId = null } = options
   let query = qc.selectFrom('members').selectAll()
   if (cohorts !== null) {
     query = query.where((eb) => eb.or([eb('ect_cohort', 'in', cohorts), eb('mentor_cohort', 'in', cohorts)]))
@@ -214,7 +234,6 @@ function pageOf(qc: QueryCreator<Database & { members: MemberRow }>, options: Fe
   if (trainingStatus !== null) {
     query = query.where((eb) => eb.or([eb('ect_training_status', '=', trainingStatus), eb('mentor_training_status', '=', trainingStatus)]))
   }
-  if (updatedSince !== null) query = query.where('updated_at', '>=', updatedSince)
   if (fromParticipantId !== null) {
     query = query.where((eb) =>
       eb.exists(
