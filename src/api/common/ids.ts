@@ -12,3 +12,9 @@ export function pathId(value: unknown): string {
   if (!isUuid(value)) throw new NotFoundError()
   return value.toLowerCase()
 }
+
+/** `{urn}` in an operator path is six digits; anything else is simply not found (C-78). */
+export function pathUrn(value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{6}$/.test(value)) throw new NotFoundError()
+  return value
+}

@@ -14,7 +14,7 @@ import { reportLeaving } from '../../../../domain/participants/report-leaving.ts
 import { setInductionTutor } from '../../../../domain/participants/set-induction-tutor.ts'
 import { findSchoolByUrn, findTeacher, latestPeriodAtSchool } from '../../../../domain/participants/store.ts'
 import { readFields } from '../../../common/fields.ts'
-import { pathId } from '../../../common/ids.ts'
+import { pathId, pathUrn } from '../../../common/ids.ts'
 import { found, paramOf } from '../common.ts'
 import { findRegistration } from './query.ts'
 import * as schemas from './schemas.ts'
@@ -25,7 +25,7 @@ const PATHS: Record<Role, string> = { ect: 'ects', mentor: 'mentors' }
 
 /** R-15 step 1 (C-78). */
 export async function schoolOf(db: Db, request: FastifyRequest) {
-  return found(await findSchoolByUrn(db, paramOf(request, 'urn')))
+  return found(await findSchoolByUrn(db, pathUrn(paramOf(request, 'urn'))))
 }
 
 /** R-15 step 2: the latest period in the path's role at that school; a malformed id is the same 404. */

@@ -2,19 +2,13 @@ import type { App, SurfaceOptions } from '../../../../app.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { createSchool, type CreateSchoolInput } from '../../../../domain/schools/create-school.ts'
 import { updateSchool } from '../../../../domain/schools/update-school.ts'
-import { NotFoundError } from '../../../../errors.ts'
 import { readFields } from '../../../common/fields.ts'
 import { scalarFilter } from '../../../common/filters.ts'
+import { pathUrn } from '../../../common/ids.ts'
 import { found, paramOf, readAdminList } from '../common.ts'
 import { findSchool, listSchools } from './query.ts'
 import { createSchema, listSchema, schoolFields, updateSchema } from './schemas.ts'
 import { serializeSchool } from './serialize.ts'
-
-/** `{urn}` is six digits; anything else is simply not found (C-78). */
-function pathUrn(value: string): string {
-  if (!/^\d{6}$/.test(value)) throw new NotFoundError()
-  return value
-}
 
 export async function schoolRoutes(app: App, { db }: SurfaceOptions): Promise<void> {
   app.get('/schools', { schema: listSchema }, async (request) => {
