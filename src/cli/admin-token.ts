@@ -1,6 +1,7 @@
 // `rect admin-token` (S-25): a new random admin token, printed once on stdout; revokes nothing,
 // and start-up never replaces it (S-15).
 import type { Command } from 'commander'
+import { commandConfigOrExit } from './config.ts'
 import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
 import type { Io } from './program.ts'
 
@@ -11,10 +12,11 @@ export function adminTokenCommand(rect: Command, io: Io): void {
     .option('--description <text>')
     .option('--data-dir <path>')
     .action(async (flags: { description?: string; dataDir?: string }) => {
+      const config = commandConfigOrExit(flags, process.env)
       const { withCommandDatabase } = await import('./command-database.ts')
       const { inTransaction } = await import('../db/transaction.ts')
       const { createAdminToken } = await import('../domain/tokens/admin-tokens.ts')
-      const created = await withCommandDatabase(flags, process.env, (db, clock) =>
+      const created = await withCommandDatabase(config, (db, clock) =>
         inTransaction(db, (tx) => createAdminToken(tx, clock, 'cli', { description: flags.description ?? null })),
       )
       io.out(`${created.token}\n`)

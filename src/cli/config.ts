@@ -7,3 +7,10 @@ export function configOrExit(flags: ServeFlags, env: Env): Config {
   if (!result.ok) throw usageError(...result.problems)
   return result.config
 }
+
+export type DatabaseFlags = { dataDir?: string }
+
+/** One-shot commands: only the variables that choose the database count; serve's others do not. */
+export function commandConfigOrExit(flags: DatabaseFlags, env: Env): Config {
+  return configOrExit(flags.dataDir !== undefined ? { dataDir: flags.dataDir } : {}, { DATABASE_URL: env.DATABASE_URL, RECT_MODE: env.RECT_MODE })
+}

@@ -1,6 +1,6 @@
 // `rect migrate` (S-22, Q-16): applies pending migrations and says what it did; never seeds.
 import type { Command } from 'commander'
-import type { DatabaseFlags } from './command-database.ts'
+import { commandConfigOrExit, type DatabaseFlags } from './config.ts'
 import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
 import type { Io } from './program.ts'
 
@@ -10,9 +10,10 @@ export function migrateCommand(rect: Command, io: Io): void {
     .description('apply pending database migrations')
     .option('--data-dir <path>')
     .action(async (flags: DatabaseFlags) => {
+      const config = commandConfigOrExit(flags, process.env)
       const { withCommandDatabase } = await import('./command-database.ts')
       const { migrationsText } = await import('./database.ts')
-      const applied = await withCommandDatabase(flags, process.env, async (_db, _clock, done) => done)
+      const applied = await withCommandDatabase(config, async (_db, _clock, done) => done)
       io.out(`${migrationsText(applied)}\n`)
     })
   describe(command, {

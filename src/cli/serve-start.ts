@@ -2,14 +2,13 @@
 // listen, print (S-18, S-19); then serve until SIGTERM or SIGINT (Q-14).
 import { buildApp } from '../app.ts'
 import { systemClock, type Clock } from '../clock.ts'
-import { type Config, type Env, type ServeFlags } from '../config.ts'
+import type { Config } from '../config.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { setUpStartupAdminToken } from '../domain/tokens/admin-tokens.ts'
 import { InvalidError } from '../errors.ts'
 import { holdsDomainData, seedDataSet } from '../sandbox/seed.ts'
 import { sandboxTokens } from '../sandbox/sandbox-tokens.ts'
 import { listen, stopOnSignal } from '../server.ts'
-import { configOrExit } from './config.ts'
 import { applyMigrations, openDatabase, type OpenedDatabase } from './database.ts'
 import { usageError } from './errors.ts'
 import type { Io } from './program.ts'
@@ -18,8 +17,8 @@ import { checkModeMarker, readSettings, recordProductionMarker } from './setting
 import { baseUrlOf, productionStartLine, sandboxStartText } from './startup-output.ts'
 import { VERSION } from './version.ts'
 
-export async function serve(flags: ServeFlags, env: Env, io: Io): Promise<void> {
-  const config = configOrExit(flags, env) // S-17 step 1
+/** `config` has passed S-17 step 1 (serve.ts). */
+export async function serve(config: Config, io: Io): Promise<void> {
   const clock = systemClock()
   const database = await openDatabase(config.database, config.statementTimeoutMs) // step 2
   let running: { stopped: Promise<void> }

@@ -2,6 +2,7 @@
 // serve-start.ts, loaded only when the command runs, so `--help` and `--version` stay quick.
 import type { Command } from 'commander'
 import type { ServeFlags } from '../config.ts'
+import { configOrExit } from './config.ts'
 import { describe, HELP_FLAG, SERVE_ENVIRONMENT } from './help.ts'
 import type { Io } from './program.ts'
 
@@ -15,7 +16,10 @@ export function serveCommand(rect: Command, io: Io): void {
     .option('--data-dir <path>')
     .option('--memory')
     .option('--no-seed')
-    .action(async (flags: ServeFlags) => (await import('./serve-start.ts')).serve(flags, process.env, io))
+    .action(async (flags: ServeFlags) => {
+      const config = configOrExit(flags, process.env) // S-17 step 1, before the heavy modules load
+      await (await import('./serve-start.ts')).serve(config, io)
+    })
   describe(command, {
     usage: 'rect serve [options]',
     summary: 'Start the HTTP server: lead provider API (/api/v3), operator API (/api/admin/v1), docs (/api/docs).',

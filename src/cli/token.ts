@@ -1,6 +1,7 @@
 // `rect token create` (S-24): a random lead provider token (as P-15), printed alone on stdout so
 // `TOKEN=$(rect token create --lead-provider "Teach First")` works; the message goes to stderr.
 import type { Command } from 'commander'
+import { commandConfigOrExit } from './config.ts'
 import type { Db } from '../db/connect.ts'
 import { usageError } from './errors.ts'
 import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
@@ -23,10 +24,11 @@ export function tokenCommand(rect: Command, io: Io): void {
     .option('--description <text>')
     .option('--data-dir <path>')
     .action(async (flags: TokenFlags) => {
+      const config = commandConfigOrExit(flags, process.env)
       const { withCommandDatabase } = await import('./command-database.ts')
       const { inTransaction } = await import('../db/transaction.ts')
       const { createLeadProviderToken } = await import('../domain/tokens/create-lead-provider-token.ts')
-      const created = await withCommandDatabase(flags, process.env, async (db, clock) => {
+      const created = await withCommandDatabase(config, async (db, clock) => {
         const lp = await findLeadProviderNamed(db, flags.leadProvider)
         const { id, token: value } = await inTransaction(db, (tx) =>
           createLeadProviderToken(tx, clock, lp.id, { description: flags.description ?? null }),
