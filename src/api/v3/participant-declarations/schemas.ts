@@ -133,7 +133,7 @@ export const DeclarationCreateRequest = Type.Unsafe({
       ],
     }),
   },
-  example: requestExample,
+  examples: [requestExample],
 })
 
 const example = {
