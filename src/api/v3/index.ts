@@ -8,6 +8,7 @@ import { participantDeclarationRoutes } from './participant-declarations/routes.
 import { statementRoutes } from './statements/routes.ts'
 import { participantRoutes } from './participants/routes.ts'
 import { participantActionRoutes } from './participant-actions/routes.ts'
+import { unfundedMentorRoutes } from './unfunded-mentors/routes.ts'
 
 export async function v3Routes(app: App, options: SurfaceOptions): Promise<void> {
   await deliveryPartnerRoutes(app, options)
@@ -18,4 +19,5 @@ export async function v3Routes(app: App, options: SurfaceOptions): Promise<void>
   await statementRoutes(app, options)
   await participantRoutes(app, options)
   await participantActionRoutes(app, options)
+  await unfundedMentorRoutes(app, options)
 }
