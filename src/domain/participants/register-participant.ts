@@ -10,8 +10,8 @@ import { Problems } from '../problems.ts'
 import { endPeriod } from './cut-periods.ts'
 import { writeGuarded } from './guard.ts'
 import { ageProblem, cohortOf, earliestStart, fourMonthsFrom, fullName, isFinished, latest, runsPast, text, type CohortDates } from './rules.ts'
-import { allCohorts, emailInUse, insertPeriod, insertTeacherIfAbsent, latestProviderLedTraining, lockTeacherByTrn, periodsInRole, setEligibleForFunding, trainingOfPeriod, type TeacherRow } from './store.ts'
-import { checkTrainingChoice, startTraining, type DerivedCohort, type ResolvedChoice } from './training-choice.ts'
+import { allCohorts, emailInUse, insertPeriod, insertTeacherIfAbsent, latestProviderLedTraining, lockTeacherByTrn, periodsInRole, trainingOfPeriod, type TeacherRow } from './store.ts'
+import { becomeEligible, checkTrainingChoice, startTraining, type DerivedCohort, type ResolvedChoice } from './training-choice.ts'
 import { Touched } from './touched.ts'
 
 export const REGISTRATION_FIELDS = [
@@ -183,8 +183,8 @@ export async function registerParticipant(
         finished_on: null,
       }, touched)
     }
-    // R-22 step 5: R-9's ECT fact on registration (the mentor's comes with provider-led training).
-    if (role === 'ect') await setEligibleForFunding(tx, t.id, 'ect', clock.now)
+    // R-22 step 5: R-9's ECT fact on registration (the mentor's comes with provider-led training), then D-50.
+    if (role === 'ect') await becomeEligible(tx, clock, t.id, 'ect')
     await touched.bump(tx, clock.now)
   }, explain)
   await recordEvent(tx, clock, { author: 'operator', action: `${role}.registered`, subject_type: 'at_school_period', subject_id: id, data: { school_id: school.id, teacher_id: t.id } })

@@ -180,10 +180,11 @@ export async function insertMentorship(tx: Tx, row: Insertable<MentorshipsTable>
   await tx.insertInto('mentorships').values(row).execute()
 }
 
-/** the eligible instant of a role, set when still unset. */
-export async function setEligibleForFunding(tx: Tx, teacherId: string, role: Role, now: Date): Promise<void> {
+/** the eligible instant of a role, set when still unset; true when this call set it. */
+export async function setEligibleForFunding(tx: Tx, teacherId: string, role: Role, now: Date): Promise<boolean> {
   const column = role === 'ect' ? 'ect_eligible_for_funding_at' : 'mentor_eligible_for_funding_at'
-  await tx.updateTable('teachers').set({ [column]: now }).where('id', '=', teacherId).where(column, 'is', null).execute()
+  const result = await tx.updateTable('teachers').set({ [column]: now }).where('id', '=', teacherId).where(column, 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }
 
 /** P-36: partnerships with one of the teacher's confirmed training periods. */

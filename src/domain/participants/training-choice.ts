@@ -3,8 +3,9 @@
 // with its schedule (D-37) and partnership (P-5, P-34).
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.ts'
-import type { TrainingProgramme } from '../../db/schema.ts'
+import type { Role, TrainingProgramme } from '../../db/schema.ts'
 import type { Tx } from '../../db/transaction.ts'
+import { makeDeclarationsEligible } from '../declarations/make-declarations-eligible.ts'
 import { noteTrainingAttached } from '../partnerships/attach-eoi-training.ts'
 import { partnershipForNewTraining } from '../partnerships/partnership-for-new-training.ts'
 import type { Problems } from '../problems.ts'
@@ -73,6 +74,11 @@ export async function checkTrainingChoice(
   return { leadProvider, cohortYear }
 }
 
+/** R-9 then D-50: a role that becomes funding-eligible makes its submitted declarations eligible. */
+export async function becomeEligible(tx: Tx, clock: Clock, teacherId: string, role: Role): Promise<void> {
+  if (await setEligibleForFunding(tx, teacherId, role, clock.now)) await makeDeclarationsEligible(tx, clock, teacherId, role)
+}
+
 export type NewTraining = {
   period: PeriodRef
   training_programme: TrainingProgramme
@@ -130,7 +136,7 @@ export async function startTraining(tx: Tx, clock: Clock, training: NewTraining,
   if (partnershipId !== null) await noteTrainingAttached(tx, clock, partnershipId)
   touched.teacher(period.teacher_id).partnership(partnershipId).schoolCohort(period.school_id, training.cohort_year)
   if (period.role === 'mentor' && training.training_programme === 'provider_led') {
-    await setEligibleForFunding(tx, period.teacher_id, 'mentor', clock.now)
+    await becomeEligible(tx, clock, period.teacher_id, 'mentor')
   }
   return id
 }
