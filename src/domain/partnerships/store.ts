@@ -108,8 +108,19 @@ export async function insertPartnershipUnlessTaken(tx: Tx, row: Insertable<Partn
   return inserted !== undefined
 }
 
-export async function setDeliveryPartner(tx: Tx, id: string, deliveryPartnerId: string, now: Date): Promise<void> {
-  await tx.updateTable('partnerships').set({ delivery_partner_id: deliveryPartnerId, updated_at: now }).where('id', '=', id).execute()
+/**
+ * False when the partnership is already on that delivery partner: a concurrent PUT moved it there
+ * after our check (the row lock makes the second UPDATE re-read the row), so it gets row 4's 422
+ * as the slow path does (Q-10).
+ */
+export async function setDeliveryPartner(tx: Tx, id: string, deliveryPartnerId: string, now: Date): Promise<boolean> {
+  const result = await tx
+    .updateTable('partnerships')
+    .set({ delivery_partner_id: deliveryPartnerId, updated_at: now })
+    .where('id', '=', id)
+    .where('delivery_partner_id', '<>', deliveryPartnerId)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
 }
 
 /** P-33: every EOI period at the partnership's school for its lead provider and cohort, whatever its dates. */
