@@ -7,6 +7,8 @@ const UNAVAILABLE_MESSAGES = [
   'Query read timeout',
   'connection timeout',
   'Client has encountered a connection error',
+  // A client closed after a read timeout (connect.ts), met by its transaction's ROLLBACK.
+  'Client was closed and is not queryable',
   'PGlite is closed',
 ]
 

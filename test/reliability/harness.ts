@@ -59,9 +59,11 @@ export function clientOver(app: App, db: Db, adminToken: string): Client {
 export async function standaloneClient(
   db: Db,
   overrides: Partial<Config> = {},
-  extra: { counters?: CounterStore; logStream?: DestinationStream } = {},
+  extra: { counters?: CounterStore; logStream?: DestinationStream; routes?: (app: App, db: Db) => void } = {},
 ): Promise<Client & { close: () => Promise<void> }> {
-  const app = await buildApp({ db, config: testConfig({ rateLimitToken: 0, rateLimitIp: 0, ...overrides }), ...extra })
+  const { routes, ...deps } = extra
+  const app = await buildApp({ db, config: testConfig({ rateLimitToken: 0, rateLimitIp: 0, ...overrides }), ...deps })
+  routes?.(app, db)
   await app.ready()
   const { token } = await inTransaction(db, (tx) => createAdminToken(tx, clockAt(new Date('2025-01-01T00:00:00Z')), 'cli'))
   return { ...clientOver(app, db, token), close: () => app.close() }

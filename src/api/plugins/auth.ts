@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Db } from '../../db/connect.ts'
 import { UnauthorisedError } from '../../errors.ts'
+import { isDatabaseUnavailable } from '../../db/faults.ts'
 import type { Caller } from '../../domain/tokens/caller.ts'
 import { digestOf, presentedToken, sameDigest, shouldRecordUse } from '../../domain/tokens/rules.ts'
 import { findLiveLeadProviderToken, liveAdminTokens, recordTokenUse } from '../../domain/tokens/store.ts'
@@ -53,6 +54,9 @@ export async function noteTokenUse(db: Db, request: FastifyRequest): Promise<voi
   try {
     await recordTokenUse(db, caller.tokenId, request.clock.now)
   } catch (error) {
+    // A database that is gone fails the request now (503), not after one more wait in the
+    // handler's own query (Q-12, C-68).
+    if (isDatabaseUnavailable(error)) throw error
     request.log.warn({ err: error }, 'could not record token use')
   }
 }
