@@ -110,12 +110,11 @@ describe('C-69 /api/v3/openapi.json against the upstream swagger', () => {
     expect(stale).toEqual([])
   })
 
-  it('C-69 (report only, issue 7): upstream operations not yet implemented', () => {
+  it('C-69, issue 7: all 24 upstream operations are served', () => {
     const missing = upstreamOperations.filter((o) => !ourOperations.some((m) => m.path === o.path && m.method === o.method))
-    if (missing.length > 0) {
-      console.info(`C-69: ${missing.length} of ${upstreamOperations.length} upstream operations not implemented yet:\n  ${missing.map((o) => `${label(o)} (${o.operation.operationId})`).join('\n  ')}`)
-    }
-    expect(missing.length + ourOperations.length).toBeGreaterThanOrEqual(upstreamOperations.length)
+    expect(missing.map((o) => `${label(o)} (${o.operation.operationId})`)).toEqual([])
+    expect(upstreamOperations).toHaveLength(24)
+    expect(ourOperations).toHaveLength(24)
   })
 })
 
