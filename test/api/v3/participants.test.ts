@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
-import { buildApp } from '../../../src/app.ts'
-import { testConfig } from '../../../src/config.ts'
 import { setupTestApp } from '../../support/app.ts'
+import { countingApp } from '../../support/count-statements.ts'
 import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
 import { partnershipOf, place, provider, setTeacher, setTrainingPeriod, type Placement, type Provider } from '../../support/participants-scene.ts'
@@ -621,18 +619,6 @@ describe('routing', () => {
   })
 })
 
-/** Counts the statements a Kysely instance executes. */
-class CountStatements implements KyselyPlugin {
-  count = 0
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.count++
-    return args.result
-  }
-}
-
 describe('Q: statements per page', () => {
   it('R-39, STYLE: a page takes the same number of statements whatever per_page (1 or 50)', async () => {
     const many = await provider(t.db)
@@ -643,28 +629,20 @@ describe('Q: statements per page', () => {
       const mentor = await place(t.db, many, { school, role: 'mentor' })
       await p.mentorship(t.db, { ect_period: ect.period, mentor_period: mentor.period, started_on: '2025-09-01' })
     }
-    const counter = new CountStatements()
-    const app = await buildApp({ db: t.db.withPlugin(counter), config: testConfig() })
-    await app.ready()
+    const counting = await countingApp(t.db, { authorization: `Bearer ${many.token}`, 'x-with-server-date': '2025-11-12T10:00:00Z' })
     try {
-      const headers = { authorization: `Bearer ${many.token}`, 'x-with-server-date': '2025-11-12T10:00:00Z' }
-      const count = async (url: string) => {
-        const before = counter.count
-        const res = await app.inject({ method: 'GET', url, headers })
-        expect(res.statusCode).toBe(200)
-        return { statements: counter.count - before, rows: JSON.parse(res.body).data.length }
-      }
-      await count('/api/v3/participants?page[per_page]=1') // records the token's use (C-6) once
-      const one = await count('/api/v3/participants?page[per_page]=1')
-      const fifty = await count('/api/v3/participants?page[per_page]=50')
-      const all = await count('/api/v3/participants?page[per_page]=3000')
+      await counting.statementsFor('/api/v3/participants?page[per_page]=1') // records the token's use (C-6) once
+      const one = await counting.statementsFor('/api/v3/participants?page[per_page]=1')
+      const fifty = await counting.statementsFor('/api/v3/participants?page[per_page]=50')
+      const all = await counting.statementsFor('/api/v3/participants?page[per_page]=3000')
       expect([one.rows, fifty.rows, all.rows]).toEqual([1, 50, 100])
       expect(fifty.statements).toBe(one.statements)
       expect(all.statements).toBe(one.statements)
       // The token lookup, then the page.
       expect(one.statements).toBe(2)
+      expect(one.pageStatements).toBe(1)
     } finally {
-      await app.close()
+      await counting.close()
     }
   })
 })

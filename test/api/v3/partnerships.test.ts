@@ -3,7 +3,7 @@ import { setupTestApp } from '../../support/app.ts'
 import { onPostgres } from '../../support/db.ts'
 import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
-import { countingApp } from './query-count.ts'
+import { countingApp } from '../../support/count-statements.ts'
 
 const t = await setupTestApp()
 const ambition = await f.leadProvider(t.db, { name: 'Ambition Institute' })
@@ -465,14 +465,14 @@ describe('GET /api/v3/partnerships', () => {
       const { id } = await p.partnership(t.db, { school_id: s.id, lead_provider_id: lp.id, delivery_partner_id: dpA.id, cohort: 2026 })
       await registered(s.id, { partnership_id: id, lead_provider_id: lp.id, cohort: 2026, started_on: '2025-06-01' })
     }
-    const counting = await countingApp(t)
-    const one = await counting.count('GET', '/api/v3/partnerships?page[per_page]=1', lp.token)
-    const fifty = await counting.count('GET', '/api/v3/partnerships?page[per_page]=50', lp.token)
+    const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': '2025-07-02T10:00:00Z' })
+    const one = await counting.statementsFor('/api/v3/partnerships?page[per_page]=1')
+    const fifty = await counting.statementsFor('/api/v3/partnerships?page[per_page]=50')
     expect(fifty.rows).toBe(50)
     expect(one.rows).toBe(1)
-    expect(fifty.queries).toBeLessThanOrEqual(3)
-    expect(one.pageQueries).toBe(1)
-    expect(fifty.pageQueries).toBe(1)
+    expect(fifty.statements).toBeLessThanOrEqual(3)
+    expect(one.pageStatements).toBe(1)
+    expect(fifty.pageStatements).toBe(1)
     await counting.close()
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { setupTestApp } from '../../support/app.ts'
 import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
-import { countingApp } from './query-count.ts'
+import { countingApp } from '../../support/count-statements.ts'
 
 const t = await setupTestApp()
 const ambition = await f.leadProvider(t.db, { name: 'Ambition Institute' })
@@ -243,12 +243,12 @@ describe('GET /api/v3/schools', () => {
       await registered(s.id, { started_on: '2025-09-01' })
       await p.partnership(t.db, { school_id: s.id, lead_provider_id: teachFirst.id, delivery_partner_id: pennine.id, cohort: 2025 })
     }
-    const counting = await countingApp(t)
-    const one = await counting.count('GET', '/api/v3/schools?filter[cohort]=2025&page[per_page]=1', ambition.token)
-    const fifty = await counting.count('GET', '/api/v3/schools?filter[cohort]=2025&page[per_page]=50', ambition.token)
+    const counting = await countingApp(t.db, { authorization: `Bearer ${ambition.token}`, 'x-with-server-date': '2025-07-02T10:00:00Z' })
+    const one = await counting.statementsFor('/api/v3/schools?filter[cohort]=2025&page[per_page]=1')
+    const fifty = await counting.statementsFor('/api/v3/schools?filter[cohort]=2025&page[per_page]=50')
     expect([one.rows, fifty.rows]).toEqual([1, 50])
-    expect([one.pageQueries, fifty.pageQueries]).toEqual([1, 1])
-    expect(fifty.queries).toBeLessThanOrEqual(3)
+    expect([one.pageStatements, fifty.pageStatements]).toEqual([1, 1])
+    expect(fifty.statements).toBeLessThanOrEqual(3)
     await counting.close()
   })
 })
