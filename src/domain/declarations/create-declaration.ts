@@ -1,5 +1,5 @@
 // D-43 … D-49: a lead provider declares that a participant reached a milestone.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import { londonDate, type Clock } from '../../clock.ts'
 import { unexplainedConflict, writeOrConflict } from '../../db/constraints.ts'
 import type { Role } from '../../db/schema.ts'
@@ -60,7 +60,7 @@ export async function createDeclaration(tx: Tx, clock: Clock, leadProviderId: st
   const statementId = loaded.facts.fundingEligible ? await attachableStatement(tx, leadProviderId, target.cohort_year, clock.today) : null
   const mentorId = role === 'ect' ? mentorAt(londonDate(checked.date), await mentorshipsOf(tx, target.at_school_period_id)) : null
   const uplifts = checked.type === 'started' && target.uplift_fees_enabled
-  const id = randomUUID()
+  const id = newId(tx, 'declaration')
   const conflict = await writeOrConflict(tx, [DUPLICATE_CONSTRAINT], () =>
     insertDeclaration(tx, {
       id,

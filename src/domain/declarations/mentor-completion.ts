@@ -1,6 +1,6 @@
 // D-49: after a mentor's `completed` declaration is created, voided or clawed back, the teacher's
 // mentor funding facts and the mentor's TP with that lead provider follow what remains.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import { londonDate, type Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { bumpPartnerships } from '../stamps.ts'
@@ -34,7 +34,7 @@ export async function applyMentorCompletion(tx: Tx, clock: Clock, teacherId: str
   if (!covers || laterTraining) return
   await insertContinuation(
     tx,
-    randomUUID(),
+    newId(tx, 'training-period'),
     {
       at_school_period_id: tp.at_school_period_id,
       teacher_id: tp.teacher_id,

@@ -1,5 +1,5 @@
 // D-20 … D-26: the lead provider moves a participant to another schedule, and possibly cohort.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { ScheduleIdentifier } from '../../db/schema.ts'
 import type { Tx } from '../../db/transaction.ts'
@@ -59,7 +59,7 @@ export async function changeSchedule(tx: Tx, clock: Clock, leadProviderId: strin
 async function continueOnNewSchedule(tx: Tx, clock: Clock, tp: TargetRow, identifier: ScheduleIdentifier, partnership: { id: string; cohort: number }): Promise<string> {
   const { today, now } = clock
   await updateTraining(tx, tp.id, { finished_on: finishedByToday(tp.finished_on, today), updated_at: now })
-  const id = randomUUID()
+  const id = newId(tx, 'training-period')
   await insertTraining(tx, {
     id,
     at_school_period_id: tp.at_school_period_id,

@@ -1,6 +1,6 @@
 // D-14: the old TP stays withdrawn or deferred; a new TP on the same at-school period,
 // partnership and schedule starts today.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { throwIfProblems } from '../../errors.ts'
@@ -22,7 +22,7 @@ export async function resumeParticipant(tx: Tx, clock: Clock, leadProviderId: st
   // stops where it starts, instead of overlapping it.
   const next = await nextTrainingStart(tx, old.at_school_period_id, today)
   const finishedOn = next ?? old.period_finished_on
-  const id = randomUUID()
+  const id = newId(tx, 'training-period')
   await insertTraining(tx, {
     id,
     at_school_period_id: old.at_school_period_id,

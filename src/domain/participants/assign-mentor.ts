@@ -1,6 +1,6 @@
 // a school assigns a mentor to an ECT from a date; the ECT's mentorships from then on
 // are cut and the new one runs until the earlier of the two periods ends.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { recordEvent } from '../events.ts'
@@ -64,7 +64,7 @@ export async function assignMentor(
   const { mentorPeriod, startedOn } = await check(problems)
   problems.throwIfAny()
 
-  const id = randomUUID()
+  const id = newId(tx, 'mentorship')
   const from = startedOn!
   const mentor = mentorPeriod!
   await writeGuarded(

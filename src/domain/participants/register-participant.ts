@@ -1,6 +1,6 @@
 // R-19 … R-23: a school registers an ECT or a mentor. Every check of R-20 in its order, then the
 // effects of R-22 in one transaction, the previous school's period corrected as T-14 says.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Role, TrainingProgramme, WorkingPattern } from '../../db/schema.ts'
 import type { Tx } from '../../db/transaction.ts'
@@ -9,7 +9,7 @@ import { recordEvent } from '../events.ts'
 import { Problems } from '../problems.ts'
 import { endPeriod } from './cut-periods.ts'
 import { writeGuarded } from './guard.ts'
-import { ageProblem, cohortOf, earliestStart, fourMonthsFrom, fullName, isFinished, latest, runsPast, text, type CohortDates } from './rules.ts'
+import { ageProblem, cohortOf, earliestStart, fourMonthsFrom, fullName, isFinished, latest, reassignFrozenCohort, runsPast, text, type CohortDates } from './rules.ts'
 import { allCohorts, emailInUse, insertPeriod, insertTeacherIfAbsent, latestProviderLedTraining, lockTeacherByTrn, periodsInRole, trainingOfPeriod, type TeacherRow } from './store.ts'
 import { becomeEligible, checkTrainingChoice, startTraining, type DerivedCohort, type ResolvedChoice } from './training-choice.ts'
 import { Touched } from './touched.ts'
@@ -98,9 +98,9 @@ async function check(tx: Tx, clock: Clock, registration: Registration, context: 
 
   const derive = async (): Promise<DerivedCohort> => {
     if (problems.has('trn') || startedOn === undefined) return null
-    // R-21 rule 1 (D-38's reassignment of a frozen cohort is the D-37 rule 1 hook, spec/06).
+    // R-21 rule 1, with D-38 moving an ECT out of a payments-frozen cohort (never a mentor).
     const previous = programme === 'provider_led' && known ? await latestProviderLedTraining(tx, known.id, role) : undefined
-    if (previous) return { year: previous.cohort_year }
+    if (previous) return role === 'ect' ? reassignFrozenCohort(previous.cohort_year, cohorts, today) : { year: previous.cohort_year }
     const day = startedOn > today ? startedOn : today
     const cohort = cohortOf(day, cohorts)
     return cohort ? { year: cohort.year } : { noCohortFor: day }
@@ -115,13 +115,13 @@ async function findAndLockTeacher(tx: Tx, clock: Clock, input: RegistrationInput
   let created = false
   if (problems.allValid('first_name', 'last_name', 'date_of_birth') && input.first_name && input.last_name && input.date_of_birth) {
     created = await insertTeacherIfAbsent(tx, {
-      id: randomUUID(),
+      id: newId(tx, 'teacher'),
       trn: input.trn,
       first_name: input.first_name,
       last_name: input.last_name,
       date_of_birth: input.date_of_birth,
-      ect_training_record_id: randomUUID(),
-      mentor_training_record_id: randomUUID(),
+      ect_training_record_id: newId(tx, 'ect-training-record'),
+      mentor_training_record_id: newId(tx, 'mentor-training-record'),
       created_at: clock.now,
       updated_at: clock.now,
     })
@@ -143,7 +143,7 @@ export async function registerParticipant(
 
   const t = teacher!
   const startedOn = input.started_on!
-  const id = randomUUID()
+  const id = newId(tx, 'at-school-period')
   const explain = async (constraint: string): Promise<Problem[]> => {
     const again = new Problems(REGISTRATION_FIELDS)
     await check(tx, clock, registration, await loadContext(tx, registration, t, created), again)
@@ -181,6 +181,7 @@ export async function registerParticipant(
         use_previous_partnership: input.use_previous_partnership ?? false,
         started_on: startedOn,
         finished_on: null,
+        frozen_from: resolved.frozenFrom,
       }, touched)
     }
     // R-22 step 5: R-9's ECT fact on registration (the mentor's comes with provider-led training), then D-50.

@@ -1,11 +1,12 @@
 // The training part of a registration (R-19 … R-22) and of a change of training (R-26 … R-29):
 // the checks they share on lead provider, cohort and partnership, and creating the new period
 // with its schedule (D-37) and partnership (P-5, P-34).
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Role, TrainingProgramme } from '../../db/schema.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { makeDeclarationsEligible } from '../declarations/make-declarations-eligible.ts'
+import { setPaymentsFrozenYear } from '../participant-actions/store.ts'
 import { noteTrainingAttached } from '../partnerships/attach-eoi-training.ts'
 import { partnershipForNewTraining } from '../partnerships/partnership-for-new-training.ts'
 import type { Problems } from '../problems.ts'
@@ -24,10 +25,13 @@ export type TrainingChoice = {
   use_previous_partnership?: boolean
 }
 
-/** R-21 / R-28 when the body names no cohort: a year, the date no cohort contains, or unknown. */
-export type DerivedCohort = { year: number } | { noCohortFor: string } | null
+/**
+ * R-21 / R-28 when the body names no cohort: a year (with the payments-frozen year it was moved
+ * from by D-38, if so), the date no cohort contains, or unknown.
+ */
+export type DerivedCohort = { year: number; frozenFrom?: number | null } | { noCohortFor: string } | null
 
-export type ResolvedChoice = { leadProvider: { id: string; name: string } | null; cohortYear: number | null }
+export type ResolvedChoice = { leadProvider: { id: string; name: string } | null; cohortYear: number | null; frozenFrom?: number | null }
 
 /**
  * The R-20 rows on `lead_provider_id`, `cohort` and `partnership_id` that look at stored records
@@ -49,6 +53,7 @@ export async function checkTrainingChoice(
   if (!input.createsTraining) return { leadProvider, cohortYear: null }
 
   let cohortYear: number | null = null
+  let frozenFrom: number | null = null
   if (choice.cohort !== undefined) {
     if (!problems.has('cohort')) {
       const cohort = input.cohorts.find((c) => c.year === choice.cohort)
@@ -58,10 +63,10 @@ export async function checkTrainingChoice(
     }
   } else {
     const derived = await input.derive()
-    if (derived !== null && 'year' in derived) cohortYear = derived.year
+    if (derived !== null && 'year' in derived) [cohortYear, frozenFrom] = [derived.year, derived.frozenFrom ?? null]
     else if (derived !== null) problems.add('cohort', text.noCohortFor(derived.noCohortFor))
   }
-  if (leadProvider === null || cohortYear === null) return { leadProvider, cohortYear }
+  if (leadProvider === null || cohortYear === null) return { leadProvider, cohortYear, frozenFrom }
 
   if (!(await leadProviderAvailable(tx, leadProvider.id, cohortYear))) {
     problems.add('lead_provider_id', text.notWorkingInCohort(leadProvider.name, cohortYear))
@@ -71,7 +76,7 @@ export async function checkTrainingChoice(
       problems.add('partnership_id', say.invalid('partnership_id'))
     }
   }
-  return { leadProvider, cohortYear }
+  return { leadProvider, cohortYear, frozenFrom }
 }
 
 /** R-9 then D-50: a role that becomes funding-eligible makes its submitted declarations eligible. */
@@ -88,21 +93,24 @@ export type NewTraining = {
   use_previous_partnership: boolean
   started_on: string
   finished_on: string | null
+  /** D-38: the payments-frozen cohort this ECT training was moved from into 2024. */
+  frozen_from?: number | null
 }
 
 /**
  * R-22 step 4 and R-29: the new training period. Provider-led: the default schedule and the
  * partnership of P-5 / P-34, else awaiting partnership; school-led: a school-led period for an
- * ECT, nothing for a mentor. A mentor's first provider-led period sets the funding fact (R-9).
+ * ECT, nothing for a mentor. A mentor's first provider-led period sets the funding fact (R-9);
+ * a D-38 reassignment records the ECT's payments-frozen year (D-9).
  */
 export async function startTraining(tx: Tx, clock: Clock, training: NewTraining, touched: Touched): Promise<string | null> {
   const { period } = training
   if (training.training_programme === 'school_led' && period.role === 'mentor') return null
-  const id = randomUUID()
+  const id = newId(tx, 'training-period')
   let partnershipId: string | null = null
   let schedule: string | null = null
   if (training.training_programme === 'provider_led') {
-    schedule = await defaultSchedule(tx, clock, period.teacher_id, period.role, training.started_on)
+    schedule = await defaultSchedule(tx, clock, period.teacher_id, period.role, training.started_on, Boolean(training.frozen_from))
     partnershipId = await partnershipForNewTraining(tx, clock, {
       school_id: period.school_id,
       lead_provider_id: training.lead_provider_id!,
@@ -134,6 +142,7 @@ export async function startTraining(tx: Tx, clock: Clock, training: NewTraining,
   })
   // P-27 rule 2 and P-36 when attached at once; P-37 for the cohort; R-14.
   if (partnershipId !== null) await noteTrainingAttached(tx, clock, partnershipId)
+  if (training.frozen_from) await setPaymentsFrozenYear(tx, period.teacher_id, 'ect', training.frozen_from)
   touched.teacher(period.teacher_id).partnership(partnershipId).schoolCohort(period.school_id, training.cohort_year)
   if (period.role === 'mentor' && training.training_programme === 'provider_led') {
     await becomeEligible(tx, clock, period.teacher_id, 'mentor')

@@ -1,6 +1,6 @@
 // P-24: DfE adds a partnership by hand (POST /api/admin/v1/partnerships), e.g. a second delivery
 // partner under one lead provider (G44). No cohort, eligibility or programme checks (decided).
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import { writeOrConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
@@ -59,7 +59,7 @@ export async function addManualPartnership(
   const target = await resolve(tx, input, problems)
   if (target !== null) await checkPairing(tx, target, problems)
   problems.throwIfAny()
-  const key: PartnershipKey = { id: randomUUID(), school_id: target!.school_id, lead_provider_id: target!.lead_provider_id, cohort_year: target!.cohort_year }
+  const key: PartnershipKey = { id: newId(tx, 'partnership'), school_id: target!.school_id, lead_provider_id: target!.lead_provider_id, cohort_year: target!.cohort_year }
   const additional = await insertManual(tx, clock, key, target!)
   await recordEvent(tx, clock, {
     author: 'operator',

@@ -1,5 +1,5 @@
 // P-51 … P-53: a lead provider confirms a partnership with a school (POST /api/v3/partnerships).
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import { unexplainedConflict, writeOrConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
@@ -49,7 +49,7 @@ async function check(tx: Tx, clock: Clock, leadProviderId: string, input: Create
 
 export async function createPartnership(tx: Tx, clock: Clock, leadProviderId: string, input: CreatePartnershipInput): Promise<{ id: string }> {
   const facts = await check(tx, clock, leadProviderId, input)
-  const key = { id: randomUUID(), school_id: facts.school.id, lead_provider_id: leadProviderId, cohort_year: facts.cohort.year }
+  const key = { id: newId(tx, 'partnership'), school_id: facts.school.id, lead_provider_id: leadProviderId, cohort_year: facts.cohort.year }
   const deliveryPartnerId = idOf(input.delivery_partner_id)!
   const conflict = await writeOrConflict(tx, PARTNERSHIP_CONSTRAINTS, () =>
     insertPartnership(tx, {

@@ -1,6 +1,6 @@
 // P-5 and P-34: which partnership new provider-led training attaches to, carrying the school's most
 // recent partnership forward when the school asks for it; null means the training is an EOI period.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { recordEvent } from '../events.ts'
@@ -30,7 +30,7 @@ export async function partnershipForNewTraining(tx: Tx, clock: Clock, target: Ne
 async function carryForward(tx: Tx, clock: Clock, schoolId: string, leadProviderId: string, cohortYear: number): Promise<string | null> {
   const source = await findCarryForwardSource(tx, schoolId, leadProviderId, cohortYear)
   if (!source) return null
-  const id = randomUUID()
+  const id = newId(tx, 'partnership')
   const inserted = await insertPartnershipUnlessTaken(tx, {
     id,
     school_id: schoolId,

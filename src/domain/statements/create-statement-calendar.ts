@@ -1,6 +1,6 @@
 // D-83 (decided): the standard calendar of a cohort for one lead provider, or for every lead
 // provider paired in the cohort, skipping months that exist.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { NotFoundError } from '../../errors.ts'
@@ -27,7 +27,7 @@ export async function createStatementCalendar(
   const calendar = standardCalendar(cohortYear)
   const rows = leadProviders.flatMap((lp) =>
     calendar.map((dates) => ({
-      id: randomUUID(),
+      id: newId(tx, 'statement'),
       lead_provider_id: lp,
       cohort_year: cohortYear,
       ...dates,

@@ -1,5 +1,5 @@
 // D-82: the operator adds one output statement.
-import { randomUUID } from 'node:crypto'
+import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import { unexplainedConflict, writeOrConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
@@ -38,7 +38,7 @@ export async function createStatement(tx: Tx, clock: Clock, values: Partial<NewS
   await check(tx, clock, values, problems)
   problems.throwIfAny()
   const statement = values as NewStatement
-  const id = randomUUID()
+  const id = newId(tx, 'statement')
   const conflict = await writeOrConflict(tx, STATEMENT_CONSTRAINTS, () =>
     insertStatement(tx, {
       id,
