@@ -38,7 +38,8 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
     genReqId: requestIdFor,
     // One line per request, written in plugins/request-log.ts.
     logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
+    // Requests arriving while the server stops get the C-26 503 from plugins/errors.ts.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString },
   }).withTypeProvider<TypeBoxTypeProvider>()
 

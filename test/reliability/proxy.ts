@@ -1,7 +1,8 @@
 // Q-12: a TCP proxy on loopback between the app and PostgreSQL that the check controls.
 // `stop()` is PostgreSQL going away: every open connection is reset and new ones are refused.
 // `silence()` is a network that stops answering: connections stay open and nothing comes back.
-// `restore()` forwards again (to a fresh server connection per client connection).
+// `slow(ms)` delays every answer by `ms` (in-flight requests for Q-14); `restore()` forwards again
+// at full speed (to a fresh server connection per client connection after a stop or silence).
 import net from 'node:net'
 
 export type Proxy = {
@@ -9,12 +10,14 @@ export type Proxy = {
   url: (databaseUrl: string) => string
   stop: () => void
   silence: () => void
+  slow: (ms: number) => void
   restore: () => void
   close: () => Promise<void>
 }
 
 export async function startProxy(target: { host: string; port: number }): Promise<Proxy> {
   let state: 'open' | 'stopped' | 'silent' = 'open'
+  let delayMs = 0
   const pairs = new Set<{ client: net.Socket; server: net.Socket | null }>()
 
   const server = net.createServer((client) => {
@@ -35,7 +38,9 @@ export async function startProxy(target: { host: string; port: number }): Promis
       if (state === 'open') upstream.write(chunk)
     })
     upstream.on('data', (chunk) => {
-      if (state === 'open') client.write(chunk)
+      if (state !== 'open') return
+      if (delayMs === 0) client.write(chunk)
+      else setTimeout(() => state === 'open' && !client.destroyed && client.write(chunk), delayMs)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -64,11 +69,15 @@ export async function startProxy(target: { host: string; port: number }): Promis
     silence: () => {
       state = 'silent'
     },
+    slow: (ms) => {
+      delayMs = ms
+    },
     restore: () => {
       // Connections that went silent mid-conversation cannot resume: drop them, as a rebooted
       // network path would, so the pool replaces them.
       if (state === 'silent') dropAll()
       state = 'open'
+      delayMs = 0
     },
     close: async () => {
       dropAll()

@@ -66,6 +66,21 @@ export function answerFor(error: unknown): Answer {
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  // Q-14, C-25: while the server stops, a request arriving on an open keep-alive connection is not
+  // started: it gets the C-26 503 (Fastify's own would not be in the error format). Requests
+  // already running finish, and every answer closes its connection, so no client's keep-alive
+  // holds the stop up.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onRequest', async () => {
+    if (closing) throw new UnavailableError()
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     // C-10 row 1: an unknown route is the 404 even when its body is too large or malformed.
     const { status, body } = request.is404 ? { status: 404, body: { errors: [NOT_FOUND] } } : answerFor(error)
