@@ -13,7 +13,7 @@ import { checkFilterShape } from '../../common/list-request.ts'
 import { leadProviderOf } from '../caller.ts'
 import { findParticipant } from '../participants/query.ts'
 import { serializeParticipant } from '../participants/serialize.ts'
-import { readAttributes } from '../partnerships/attributes.ts'
+import { readAttributes } from '../../common/attributes.ts'
 import { changeScheduleSchema, deferSchema, resumeSchema, withdrawSchema } from './schemas.ts'
 
 type Command<I> = (tx: Tx, clock: Clock, leadProviderId: string, participantId: string, input: I) => Promise<unknown>

@@ -3,8 +3,9 @@ import { inTransaction } from '../../../db/transaction.ts'
 import { createDeclaration } from '../../../domain/declarations/create-declaration.ts'
 import type { DeclarationInput } from '../../../domain/declarations/rules.ts'
 import { voidDeclaration } from '../../../domain/declarations/void-declaration.ts'
-import { BAD_BODY, BadRequestError, NotFoundError } from '../../../errors.ts'
+import { NotFoundError } from '../../../errors.ts'
 import { leadProviderOf } from '../caller.ts'
+import { readAttributes } from '../../common/attributes.ts'
 import { cohortItems, idItems, listFilter } from '../../common/filters.ts'
 import { pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
@@ -14,20 +15,9 @@ import { serializeDeclaration } from './serialize.ts'
 
 const ATTRIBUTES = ['participant_id', 'declaration_type', 'declaration_date', 'course_identifier', 'evidence_held'] as const
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** C-22: blank (absent, null, false, blank text, array, object) is null; other scalars are text. */
-function text(value: unknown): string | null {
-  if (value === undefined || value === null || value === false || typeof value === 'object') return null
-  const s = String(value)
-  return s.trim() === '' ? null : s
-}
-
 /** D-3, C-19 … C-22: `data.attributes` with at least one of the attributes this endpoint reads. */
 function declarationInput(body: unknown): DeclarationInput {
-  const attributes = isObject(body) && isObject(body.data) ? body.data.attributes : undefined
-  if (!isObject(attributes) || !ATTRIBUTES.some((name) => Object.hasOwn(attributes, name))) throw new BadRequestError(BAD_BODY)
-  return Object.fromEntries(ATTRIBUTES.map((name) => [name, text(attributes[name])])) as DeclarationInput
+  return readAttributes(body, ATTRIBUTES)
 }
 
 function idOf(request: { params: unknown }): string {

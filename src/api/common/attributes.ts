@@ -1,5 +1,5 @@
 // v3 write bodies (C-19 … C-22): `{"data":{"type":…,"attributes":{…}}}`, `type` never read.
-import { BAD_BODY, BadRequestError } from '../../../errors.ts'
+import { BAD_BODY, BadRequestError } from '../../errors.ts'
 
 type Json = Record<string, unknown>
 
