@@ -41,6 +41,8 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
     // Requests arriving while the server stops get the C-26 503 from plugins/errors.ts.
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString },
+    // C-29: a method a path does not serve is a 404, HEAD included.
+    exposeHeadRoutes: false,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Request bodies and query strings are read by the endpoint's own parsers, which answer with

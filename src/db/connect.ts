@@ -32,7 +32,13 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
 
 export function kyselyOverPGlite(pglite: PGlite): Connection {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
-  return { db, kind: 'pglite', close: () => db.destroy() }
+  // Kysely destroys a driver only once it has run a query; the database itself is closed anyway,
+  // so its data directory is always flushed.
+  const close = async () => {
+    await db.destroy()
+    if (!pglite.closed) await pglite.close()
+  }
+  return { db, kind: 'pglite', close }
 }
 
 export function postgresPool(url: string, statementTimeoutMs: number): pg.Pool {

@@ -87,6 +87,11 @@ describe('C-29 unknown routes', () => {
     }
   })
 
+  it('C-29: HEAD, which no route serves, is the unknown-route 404', async () => {
+    const res = await t.request('HEAD', '/api/v3/delivery-partners', { token: lp.token })
+    expect(res.status).toBe(404)
+  })
+
   it('C-29: one trailing slash is ignored', async () => {
     const list = await t.request('GET', '/api/v3/delivery-partners/', { token: lp.token })
     expect(list.status).toBe(200)
