@@ -1,0 +1,20 @@
+// The server the bench drives (Q-2): buildApp over PostgreSQL, listening on PORT. Configured like
+// `rect serve` from the environment (DATABASE_URL, RECT_MODE, RECT_RATE_LIMIT_*, LOG_LEVEL) but
+// without the start-up sequence (S-17), so a seeded national database is served as it is.
+import { buildApp } from '../src/app.ts'
+import { loadConfig } from '../src/config.ts'
+import { connect } from '../src/db/connect.ts'
+
+const loaded = loadConfig({}, process.env)
+if (!loaded.ok) {
+  console.error(loaded.problems.join('\n'))
+  process.exit(2)
+}
+const { config } = loaded
+const connection = await connect(config.database, config.statementTimeoutMs)
+const app = await buildApp({ db: connection.db, config })
+await app.listen({ port: config.port, host: config.host })
+
+process.on('SIGTERM', () => {
+  void app.close().then(() => connection.close()).then(() => process.exit(0))
+})
