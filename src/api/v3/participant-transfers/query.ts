@@ -54,10 +54,13 @@ export async function participantTransfers(db: Db, leadProviderId: string, optio
   const order = orderBy(options.sort ?? [])
   const result = await sql<ParticipantTransferRow>`
     WITH feed AS (
-      -- T-6 implies R-32: only teachers in the caller's feed can have a transfer it sees.
+      -- T-6 implies R-32: only teachers in the caller's feed can have a transfer it sees (a
+      -- period's lead_provider_id is its partnership's, training_periods_r10_partnership_matches);
+      -- T-2: only those with a finished at-school period have a candidate.
       SELECT DISTINCT tp.teacher_id
-      FROM training_periods tp JOIN partnerships p ON p.id = tp.partnership_id
-      WHERE p.lead_provider_id = ${leadProviderId}
+      FROM training_periods tp
+      WHERE tp.lead_provider_id = ${leadProviderId} AND tp.partnership_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM at_school_periods f WHERE f.teacher_id = tp.teacher_id AND f.finished_on IS NOT NULL)
       ${options.teacherId ? sql`AND tp.teacher_id = ${options.teacherId}` : sql``}
     ),
     candidates AS (

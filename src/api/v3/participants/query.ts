@@ -121,38 +121,49 @@ function shownUpdatedAtOf(today: string) {
 /**
  * C-44 on the shown updated_at without computing it for every member: it is ≥ `since` exactly
  * when the stored stamp is, or a change date falls between the first day whose London midnight is
- * ≥ `since` and today.
+ * ≥ `since` and today. Written as the set of teachers for which either holds, each part an index
+ * range (0006_feed_indexes), so an empty poll reads nothing but those ranges (Q-6).
  */
 function updatedSinceOf(since: Date, today: string) {
   const midnight = londonMidnight(londonDate(since))
   const firstDay = midnight.getTime() >= since.getTime() ? londonDate(since) : addDays(londonDate(since), 1)
-  return sql<boolean>`(t.updated_at >= ${since} OR EXISTS ${changeDates(
-    (d) => sql<boolean>`${d} BETWEEN ${firstDay}::date AND ${today}::date`,
-  )})`
+  const inWindow = (d: RawBuilder<unknown>) => sql<boolean>`${d} BETWEEN ${firstDay}::date AND ${today}::date`
+  return sql<boolean>`t.id IN (
+      SELECT id FROM teachers WHERE updated_at >= ${since}
+      UNION ALL SELECT teacher_id FROM training_periods WHERE ${inWindow(sql`started_on`)}
+      UNION ALL SELECT teacher_id FROM training_periods WHERE ${inWindow(sql`finished_on`)}
+      UNION ALL SELECT ect_teacher_id FROM mentorships WHERE ${inWindow(sql`finished_on`)})`
 }
 
-/** R-32: teachers with a training period, in either role and with any dates, on the caller's partnerships. */
-function members(db: Db, leadProviderId: string, options: FeedOptions) {
+/**
+ * R-32: teachers with a training period, in either role and with any dates, on the caller's
+ * partnerships — a period's lead_provider_id is its partnership's (the composite foreign key
+ * training_periods_r10_partnership_matches). The enrolment keys and the shown updated_at are
+ * computed here only when a filter or the sort needs them for every member (`withKeys`); else
+ * the page is cut first and they are computed for its rows alone.
+ */
+function members(db: Db, leadProviderId: string, options: FeedOptions, withKeys: boolean) {
   let query = db
     .selectFrom('teachers as t')
-    .leftJoinLateral((eb) => enrolmentPeriod(eb, 'ect', leadProviderId).as('ect'), (join) => join.onTrue())
-    .leftJoinLateral((eb) => enrolmentPeriod(eb, 'mentor', leadProviderId).as('mentor'), (join) => join.onTrue())
-    .select([
-      't.id',
-      't.created_at',
-      shownUpdatedAtOf(options.today).as('updated_at'),
-      'ect.id as ect_tp_id',
-      'ect.cohort_year as ect_cohort',
-      'ect.training_status as ect_training_status',
-      'mentor.id as mentor_tp_id',
-      'mentor.cohort_year as mentor_cohort',
-      'mentor.training_status as mentor_training_status',
-    ])
+    .select(['t.id', 't.created_at'])
+    .$if(withKeys, (q) =>
+      q
+        .leftJoinLateral((eb) => enrolmentPeriod(eb, 'ect', leadProviderId).as('ect'), (join) => join.onTrue())
+        .leftJoinLateral((eb) => enrolmentPeriod(eb, 'mentor', leadProviderId).as('mentor'), (join) => join.onTrue())
+        .select([
+          shownUpdatedAtOf(options.today).as('updated_at'),
+          'ect.cohort_year as ect_cohort',
+          'ect.training_status as ect_training_status',
+          'mentor.cohort_year as mentor_cohort',
+          'mentor.training_status as mentor_training_status',
+        ]),
+    )
     .where('t.id', 'in', (eb) =>
       eb
         .selectFrom('training_periods as m')
         .select('m.teacher_id')
-        .where('m.partnership_id', 'in', eb.selectFrom('partnerships').select('id').where('lead_provider_id', '=', leadProviderId)),
+        .where('m.lead_provider_id', '=', leadProviderId)
+        .where('m.partnership_id', 'is not', null),
     )
   if (options.id !== undefined) query = query.where('t.id', '=', options.id)
   if (options.updatedSince) query = query.where(updatedSinceOf(options.updatedSince, options.today))
@@ -201,7 +212,7 @@ const enrolmentsOfPage = (today: string) => sql<EnrolmentRow[]>`(
   JOIN partnerships p ON p.id = tp.partnership_id
   JOIN schools s ON s.id = p.school_id
   JOIN cohorts c ON c.year = tp.cohort_year
-  WHERE tp.id IN (page.ect_tp_id, page.mentor_tp_id))`
+  WHERE tp.id IN (ect.id, mentor.id))`
 
 /** R-34: participant_id_changes, oldest first. */
 const idChangesOfPage = sql<ParticipantRow['participant_id_changes']>`(
@@ -211,17 +222,15 @@ const idChangesOfPage = sql<ParticipantRow['participant_id_changes']>`(
     'changed_at', ${wireTime(sql`ch.changed_at`)}) ORDER BY ch.changed_at, ch.id), '[]')
   FROM participant_id_changes ch WHERE ch.teacher_id = page.id)`
 
-/** The keys of one member, as `members` selects them. */
+/** The keys of one member, as `members` selects them (all but the first two only `withKeys`). */
 type MemberRow = {
   id: string
   created_at: Date
-  updated_at: Date
-  ect_tp_id: string | null
-  ect_cohort: number | null
-  ect_training_status: TrainingStatus | null
-  mentor_tp_id: string | null
-  mentor_cohort: number | null
-  mentor_training_status: TrainingStatus | null
+  updated_at?: Date
+  ect_cohort?: number | null
+  ect_training_status?: TrainingStatus | null
+  mentor_cohort?: number | null
+  mentor_training_status?: TrainingStatus | null
 }
 
 /** R-39: the filters on enrolments; then sort and page (updated_since is applied in members). */
@@ -252,11 +261,15 @@ export async function listParticipants(db: Db, leadProviderId: string, options: 
   const sort = options.sort?.length ? options.sort : DEFAULT_SORT
   if (page.beyondEnd || options.cohorts?.length === 0) return []
 
+  const { cohorts = null, trainingStatus = null } = options
+  const withKeys = cohorts !== null || trainingStatus !== null || sort.some(({ key }) => key === 'updated_at')
   let query = db
-    .with('members', () => members(db, leadProviderId, options))
+    .with('members', () => members(db, leadProviderId, options, withKeys))
     .with('page', (qc) => pageOf(qc, options, sort, page))
     .selectFrom('page')
     .innerJoin('teachers as t', 't.id', 'page.id')
+    .leftJoinLateral((eb) => enrolmentPeriod(eb, 'ect', leadProviderId).as('ect'), (join) => join.onTrue())
+    .leftJoinLateral((eb) => enrolmentPeriod(eb, 'mentor', leadProviderId).as('mentor'), (join) => join.onTrue())
     .select([
       'page.id',
       't.trn',
@@ -267,12 +280,12 @@ export async function listParticipants(db: Db, leadProviderId: string, options: 
       't.latest_induction_period_finished_on',
       't.mentor_ineligible_for_funding_on',
       't.mentor_ineligible_for_funding_reason',
-      'page.updated_at',
+      shownUpdatedAtOf(options.today).as('updated_at'),
       enrolmentsOfPage(options.today).as('enrolments'),
       idChangesOfPage.as('participant_id_changes'),
     ])
   // The page's own order again: a CTE's order does not carry over (C-36 tie-breaker last).
-  for (const { key, direction } of sort) query = query.orderBy(`page.${key}`, direction)
+  for (const { key, direction } of sort) query = query.orderBy(key === 'created_at' ? 'page.created_at' : sql`page.updated_at`, direction)
   return (await query.orderBy('page.id').execute()) as ParticipantRow[]
 }
 
