@@ -6,8 +6,8 @@ import { recordEvent } from '../events.ts'
 import { Problems } from '../problems.ts'
 import { cutTraining } from './cut-periods.ts'
 import { writeGuarded } from './guard.ts'
-import { cohortOf, fullName, inForceOn, isFinished, latest, text, withOrder } from './rules.ts'
-import { allCohorts, lockParticipant, touchPeriod, trainingOfPeriod, type TrainingRow } from './store.ts'
+import { cohortOf, fullName, inForceOn, isFinished, latest, reassignFrozenCohort, text, withOrder } from './rules.ts'
+import { allCohorts, latestProviderLedTraining, lockParticipant, touchPeriod, trainingOfPeriod, type TrainingRow } from './store.ts'
 import { checkTrainingChoice, startTraining, type DerivedCohort, type TrainingChoice } from './training-choice.ts'
 import { Touched } from './touched.ts'
 
@@ -50,7 +50,11 @@ export async function changeTraining(
       // R-28: the cohort of the training in force, else of the period's latest, else R-21's date rule.
       if (startedOn === undefined) return null
       const from = inForce ?? latest(trainings)
-      if (from) return { year: from.cohort_year }
+      if (from) {
+        // D-38: new provider-led ECT training in the cohort of the earlier one, payments-frozen today, goes to 2024.
+        const earlier = programme === 'provider_led' && period.role === 'ect' ? await latestProviderLedTraining(tx, teacher.id, 'ect') : undefined
+        return earlier?.cohort_year === from.cohort_year ? reassignFrozenCohort(from.cohort_year, cohorts, today) : { year: from.cohort_year }
+      }
       const day = startedOn > today ? startedOn : today
       const cohort = cohortOf(day, cohorts)
       return cohort ? { year: cohort.year } : { noCohortFor: day }
@@ -82,6 +86,7 @@ export async function changeTraining(
           use_previous_partnership: input.use_previous_partnership ?? false,
           started_on: from,
           finished_on: period.finished_on,
+          frozen_from: resolved.frozenFrom,
         }, touched)
       }
       await touchPeriod(tx, period.id, clock.now)

@@ -43,6 +43,21 @@ export function isPaymentsFrozen(cohort: CohortDates, today: string): boolean {
   return cohort.payments_frozen_on !== null && cohort.payments_frozen_on <= today
 }
 
+/** D-38: the cohort a reassigned ECT goes into. */
+export const REASSIGNMENT_COHORT = 2024
+
+/**
+ * D-38 on the cohort of an ECT's earlier provider-led training that R-21 rule 1 or R-28 picked:
+ * payments-frozen today, it gives way to 2024, and the frozen year is kept to be recorded (D-9).
+ * (2024 itself, or a database without it, keeps the cohort.)
+ */
+export function reassignFrozenCohort(year: number, cohorts: readonly CohortDates[], today: string): { year: number; frozenFrom: number | null } {
+  const cohort = cohorts.find((c) => c.year === year)
+  const frozen = cohort !== undefined && year !== REASSIGNMENT_COHORT && isPaymentsFrozen(cohort, today)
+  if (!frozen || !cohorts.some((c) => c.year === REASSIGNMENT_COHORT)) return { year, frozenFrom: null }
+  return { year: REASSIGNMENT_COHORT, frozenFrom: year }
+}
+
 /**
  * R-20 `started_on`: the `starts_on` of the cohort two years before today's cohort, or of the
  * earliest cohort after that year when it does not exist. Null when there are no such cohorts.

@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock.ts'
 import type { Role } from '../../db/schema.ts'
 import type { Tx } from '../../db/transaction.ts'
-import { latestProviderLedTraining } from './store.ts'
+import { latestProviderLedTraining, mentorsReplacedMentee } from './store.ts'
 
 export type ScheduleMonth = 'september' | 'january' | 'april'
 
@@ -14,27 +14,30 @@ export function scheduleMonth(day: string): ScheduleMonth {
   return 'january'
 }
 
+/** D-37: the later of the TP's `started_on` and today, the day `<month>` is read from. */
+export function scheduleDay(startedOn: string, today: string): string {
+  return startedOn > today ? startedOn : today
+}
+
 /**
- * D-37 rules 2 and 4 as a pure choice: the identifier of the teacher's earlier provider-led
- * training in the role, else `ecf-standard-<month>` from the later of `started_on` and today.
- * Rule 1 (D-38 frozen-cohort reassignment) and rule 3 (replacement mentors, which needs
- * declarations) are decided by the caller and passed as `override`; until the declarations
- * work lands no caller passes one.
+ * D-37 as a pure choice, first rule that applies: (1) a frozen-cohort reassignment (D-38) is
+ * `ecf-extended-september`; (2) the identifier of the teacher's earlier provider-led training in
+ * the role; (3) a replacement mentor is `ecf-replacement-<month>`; (4) `ecf-standard-<month>`.
  */
-export function chooseSchedule(input: { startedOn: string; today: string; earlier: string | null; override?: string | null }): string {
-  if (input.override) return input.override
+export function chooseSchedule(input: { startedOn: string; today: string; earlier: string | null; reassigned?: boolean; replacement?: boolean }): string {
+  if (input.reassigned) return 'ecf-extended-september'
   if (input.earlier !== null) return input.earlier
-  const from = input.startedOn > input.today ? input.startedOn : input.today
-  return `ecf-standard-${scheduleMonth(from)}`
+  const month = scheduleMonth(scheduleDay(input.startedOn, input.today))
+  return input.replacement ? `ecf-replacement-${month}` : `ecf-standard-${month}`
 }
 
-/** D-37 for a new period of this teacher and role; reads the earlier provider-led training. */
-export async function defaultSchedule(tx: Tx, clock: Clock, teacherId: string, role: Role, startedOn: string): Promise<string> {
+/**
+ * D-37 for a new period of this teacher and role; `reassigned` when D-38 moved it to 2024. Reads
+ * the earlier provider-led training (rule 2) and, for a mentor, whether they replace another
+ * mentor who already has a declaration on one of their ECTs (rule 3).
+ */
+export async function defaultSchedule(tx: Tx, clock: Clock, teacherId: string, role: Role, startedOn: string, reassigned = false): Promise<string> {
   const earlier = await latestProviderLedTraining(tx, teacherId, role)
-  return chooseSchedule({ startedOn, today: clock.today, earlier: earlier?.schedule_identifier ?? null, override: replacementHook() })
-}
-
-/** D-37 rules 1 and 3 hook: D-38 and replacement schedules come with declarations (spec/06). */
-function replacementHook(): string | null {
-  return null
+  const replacement = role === 'mentor' && !reassigned && earlier === undefined && (await mentorsReplacedMentee(tx, teacherId, scheduleDay(startedOn, clock.today)))
+  return chooseSchedule({ startedOn, today: clock.today, earlier: earlier?.schedule_identifier ?? null, reassigned, replacement })
 }

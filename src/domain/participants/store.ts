@@ -168,6 +168,42 @@ export function latestProviderLedTraining(tx: Tx, teacherId: string, role: Role)
     .executeTakeFirst()
 }
 
+/**
+ * D-37 rule 3: the mentor has no `mentor_ineligible_for_funding_on`, and an ECT they mentor on or
+ * after `day` is provider-led then and already has a non-voided declaration naming another mentor.
+ */
+export async function mentorsReplacedMentee(tx: Tx, mentorTeacherId: string, day: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('mentorships as ms')
+    .innerJoin('teachers as t', 't.id', 'ms.mentor_teacher_id')
+    .select('ms.id')
+    .where('t.id', '=', mentorTeacherId)
+    .where('t.mentor_ineligible_for_funding_on', 'is', null)
+    .where((eb) => eb.or([eb('ms.finished_on', 'is', null), eb('ms.finished_on', '>', day)]))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('training_periods as tp')
+          .select('tp.id')
+          .whereRef('tp.at_school_period_id', '=', 'ms.ect_period_id')
+          .where('tp.training_programme', '=', 'provider_led')
+          .where((eb) => eb.or([eb('tp.finished_on', 'is', null), eb('tp.finished_on', '>', day)])),
+      ),
+    )
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('declarations as d')
+          .select('d.id')
+          .whereRef('d.teacher_id', '=', 'ms.ect_teacher_id')
+          .where('d.role', '=', 'ect')
+          .where('d.payment_status', '<>', 'voided')
+          .whereRef('d.mentor_teacher_id', '<>', 't.id'),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export async function insertPeriod(tx: Tx, row: Insertable<AtSchoolPeriodsTable>): Promise<void> {
   await tx.insertInto('at_school_periods').values(row).execute()
 }

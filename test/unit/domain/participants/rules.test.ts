@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addMonths, longDate } from '../../../../src/clock.ts'
-import { ageProblem, earliestStart, isNotifyEmail } from '../../../../src/domain/participants/rules.ts'
+import { ageProblem, earliestStart, isNotifyEmail, reassignFrozenCohort } from '../../../../src/domain/participants/rules.ts'
 import { chooseSchedule, scheduleMonth } from '../../../../src/domain/participants/schedule.ts'
 
 const cohorts = [2023, 2024, 2025, 2026].map((year) => ({ year, starts_on: `${year}-06-01`, ends_on: `${year + 1}-06-01`, payments_frozen_on: null }))
@@ -33,5 +33,18 @@ describe('participant rules', () => {
     expect(chooseSchedule({ startedOn: '2025-09-01', today: '2025-11-03', earlier: null })).toBe('ecf-standard-january')
     expect(chooseSchedule({ startedOn: '2026-03-01', today: '2025-11-03', earlier: null })).toBe('ecf-standard-april')
     expect(chooseSchedule({ startedOn: '2026-03-01', today: '2025-11-03', earlier: 'ecf-extended-september' })).toBe('ecf-extended-september')
+  })
+  it('D-37 rules 1 and 3: a D-38 reassignment beats an earlier identifier; a replacement mentor without one gets ecf-replacement-<month>', () => {
+    expect(chooseSchedule({ startedOn: '2026-03-01', today: '2025-11-03', earlier: 'ecf-standard-january', reassigned: true })).toBe('ecf-extended-september')
+    expect(chooseSchedule({ startedOn: '2025-09-01', today: '2025-11-03', earlier: null, replacement: true })).toBe('ecf-replacement-january')
+    expect(chooseSchedule({ startedOn: '2025-09-01', today: '2025-09-01', earlier: 'ecf-standard-september', replacement: true })).toBe('ecf-standard-september')
+  })
+  it('D-38: a cohort payments-frozen today gives way to 2024 and is kept as the frozen year; not before, not 2024, not without 2024', () => {
+    const frozen = cohorts.map((c) => (c.year <= 2024 ? { ...c, payments_frozen_on: '2025-07-01' } : c))
+    expect(reassignFrozenCohort(2023, frozen, '2025-07-01')).toEqual({ year: 2024, frozenFrom: 2023 })
+    expect(reassignFrozenCohort(2023, frozen, '2025-06-30')).toEqual({ year: 2023, frozenFrom: null })
+    expect(reassignFrozenCohort(2024, frozen, '2025-07-01')).toEqual({ year: 2024, frozenFrom: null })
+    expect(reassignFrozenCohort(2025, frozen, '2025-07-01')).toEqual({ year: 2025, frozenFrom: null })
+    expect(reassignFrozenCohort(2023, frozen.filter((c) => c.year !== 2024), '2025-07-01')).toEqual({ year: 2023, frozenFrom: null })
   })
 })
