@@ -78,8 +78,10 @@ export async function cutMentorships(tx: Tx, clock: Clock, period: PeriodRef, F:
   const deleted: string[] = []
   for (const step of planMentorshipCut(rows, F)) {
     if (step.action === 'keep') continue
-    // the mentee's teacher moves, whichever side was cut.
-    touched.teacher(byId.get(step.id)!.ect_teacher_id)
+    // the mentee's teacher moves, whichever side was cut; D-73: so does the mentor's, whose
+    // unfunded-mentor stamp cannot read a deleted mentorship's.
+    const row = byId.get(step.id)!
+    touched.teacher(row.ect_teacher_id).teacher(row.mentor_teacher_id)
     if (step.action === 'delete') deleted.push(step.id)
     else await setMentorshipDates(tx, step.id, step.finished_on, clock.now)
   }

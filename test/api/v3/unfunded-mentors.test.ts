@@ -166,3 +166,46 @@ describe('GET /api/v3/unfunded-mentors', () => {
     }
   })
 })
+
+describe('D-73: school actions that delete or cut a mentorship move the mentor’s stored stamp', () => {
+  const AT = '2025-09-01T08:12:40Z'
+  const NOW = '2025-11-03T10:05:00Z'
+  let trn = 731000
+  const person = (first_name: string, fields: Record<string, unknown> = {}) => ({
+    trn: `0${++trn}`, first_name, last_name: 'Okafor', date_of_birth: '1990-01-01', email: `${first_name.toLowerCase()}.${trn}@d73.example.sch.uk`,
+    started_on: '2025-09-01', training_programme: 'school_led', ...fields,
+  })
+
+  /** Two of the caller's ECTs at one school, both mentored by the school-led (so unfunded) mentor A; the second from 2025-12-01. */
+  async function mentoredTwice() {
+    await f.cohort(t.db, 2025)
+    const lp = await provider(t)
+    const school = await f.school(t.db)
+    await p.partnership(t.db, { school_id: school.id, lead_provider_id: lp.id, delivery_partner_id: lp.deliveryPartnerId, cohort: 2025 })
+    const register = async (path: string, body: Record<string, unknown>) => (await t.admin('POST', `/schools/${school.urn}/${path}`, body, { date: AT })).body.data
+    const ect = () => register('ects', person('Amira', { working_pattern: 'full_time', training_programme: 'provider_led', lead_provider_id: lp.id }))
+    const [ect1, ect2, a, b] = [await ect(), await ect(), await register('mentors', person('Priya')), await register('mentors', person('Grace'))]
+    const assign = (e: { participant_id: string }, m: { participant_id: string }, started_on: string, date = AT) =>
+      t.admin('PUT', `/schools/${school.urn}/ects/${e.participant_id}/mentor`, { mentor_participant_id: m.participant_id, started_on }, { date })
+    expect((await assign(ect1, a, '2025-09-01')).status).toBe(200)
+    expect((await assign(ect2, a, '2025-12-01')).status).toBe(200)
+    const shown = async () => (await get(lp, `/unfunded-mentors/${a.participant_id}`, NOW)).body.data.attributes.updated_at
+    expect(await shown()).toBe(AT)
+    return { lp, school, ect1, ect2, a, b, assign, shown }
+  }
+
+  it('D-73, R-13: a new mentor from 2025-12-01 deletes A’s future mentorship; A is still unfunded and their updated_at moves', async () => {
+    const { ect2, a, b, assign, shown } = await mentoredTwice()
+    expect((await assign(ect2, b, '2025-12-01', NOW)).status).toBe(200)
+    expect(await shown()).toBe(NOW)
+    expect((await t.db.selectFrom('teachers').select('updated_at').where('id', '=', a.participant_id).executeTakeFirstOrThrow()).updated_at).toEqual(new Date(NOW))
+  })
+
+  it('D-73, R-31: the ECT leaving deletes the mentorship not yet started and moves A’s updated_at', async () => {
+    const { school, ect2, shown } = await mentoredTwice()
+    const left = await t.admin('POST', `/schools/${school.urn}/ects/${ect2.participant_id}/leaving`, { leaving_on: '2025-11-30' }, { date: NOW })
+    expect(left.status).toBe(200)
+    expect(left.body.data.mentorships).toEqual([])
+    expect(await shown()).toBe(NOW)
+  })
+})
