@@ -10,6 +10,24 @@ export async function bumpTeachers(tx: Tx, now: Date, teacherIds: readonly strin
   await tx.updateTable('teachers').set({ updated_at: now }).where('id', 'in', [...new Set(teacherIds)]).execute()
 }
 
+/** R-14, C-57: every teacher with a training period at the school (its uplift flags changed, R-34). */
+export async function bumpTeachersTrainingAtSchool(tx: Tx, now: Date, schoolId: string): Promise<void> {
+  await tx
+    .updateTable('teachers')
+    .set({ updated_at: now })
+    .where('id', 'in', (eb) => eb.selectFrom('training_periods').select('teacher_id').where('school_id', '=', schoolId))
+    .execute()
+}
+
+/** R-14, C-57: every teacher with a training period in the cohort (its `uplift_fees_enabled` changed, R-34). */
+export async function bumpTeachersTrainingInCohort(tx: Tx, now: Date, cohortYear: number): Promise<void> {
+  await tx
+    .updateTable('teachers')
+    .set({ updated_at: now })
+    .where('id', 'in', (eb) => eb.selectFrom('training_periods').select('teacher_id').where('cohort_year', '=', cohortYear))
+    .execute()
+}
+
 /** P-36: partnerships whose shown facts or derived inputs changed. */
 export async function bumpPartnerships(tx: Tx, now: Date, partnershipIds: readonly (string | null)[]): Promise<void> {
   const ids = [...new Set(partnershipIds.filter((id): id is string => id !== null))]

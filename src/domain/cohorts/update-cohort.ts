@@ -4,6 +4,7 @@ import { unexplainedConflict, writeOrConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { NotFoundError } from '../../errors.ts'
 import { recordEvent } from '../events.ts'
+import { bumpTeachersTrainingInCohort } from '../stamps.ts'
 import { Problems, say } from '../problems.ts'
 import { checkDateOrder, COHORT_FIELDS, overlapText, type CohortSettings } from './rules.ts'
 import { COHORT_CONSTRAINTS, findCohortByYear, firstOverlappingYear, updateCohortRow } from './store.ts'
@@ -45,6 +46,8 @@ export async function updateCohort(
     problems.throwIfAny()
     throw unexplainedConflict(conflict)
   }
+  // participants in the cohort show uplifts only while it pays them; R-14 moves their stamps.
+  if ('uplift_fees_enabled' in set) await bumpTeachersTrainingInCohort(tx, clock.now, year)
   await recordEvent(tx, clock, { author: 'operator', action: 'cohort.updated', subject_type: 'cohort', subject_id: current.id, data: set })
   return { id: current.id }
 }

@@ -44,6 +44,11 @@ export function movesSchoolStamp(changed: Partial<SchoolDetails>): boolean {
   return 'name' in changed || 'eligible' in changed || 'contact_email' in changed
 }
 
+/** R-34, C-56: participants trained at the school show its uplift flags. */
+export function movesParticipantStamps(changed: Partial<SchoolDetails>): boolean {
+  return 'pupil_premium_uplift' in changed || 'sparsity_uplift' in changed
+}
+
 /** P-36: partnerships show the contact email in place of a tutor email the school lacks (P-31). */
 export function movesPartnershipStamps(changed: Partial<SchoolDetails>, inductionTutorEmail: string | null): boolean {
   return 'contact_email' in changed && inductionTutorEmail === null

@@ -4,15 +4,15 @@ import type { Tx } from '../../db/transaction.ts'
 import { NotFoundError } from '../../errors.ts'
 import { recordEvent } from '../events.ts'
 import { Problems, say } from '../problems.ts'
-import { bumpPartnershipsOfSchool } from '../stamps.ts'
-import { movesPartnershipStamps, movesSchoolStamp, SCHOOL_FIELDS, type SchoolDetails } from './rules.ts'
+import { bumpPartnershipsOfSchool, bumpTeachersTrainingAtSchool } from '../stamps.ts'
+import { movesParticipantStamps, movesPartnershipStamps, movesSchoolStamp, SCHOOL_FIELDS, type SchoolDetails } from './rules.ts'
 import { findSchoolByUrn, updateSchoolRow } from './store.ts'
 
 export type SchoolChanges = { urn?: string } & Partial<SchoolDetails>
 
 /**
  * Absent fields keep their value; `null` clears a nullable one (C-79). Stamps move only for what
- * lead providers see (P-36, P-37).
+ * lead providers see (P-36, P-37, and R-14 for the uplifts participants show, R-34).
  */
 export async function updateSchool(
   tx: Tx,
@@ -34,6 +34,7 @@ export async function updateSchool(
   if (Object.keys(changed).length === 0) return { id: current.id }
   await updateSchoolRow(tx, current.id, { ...changed, ...(movesSchoolStamp(changed) ? { updated_at: clock.now } : {}) })
   if (movesPartnershipStamps(changed, current.induction_tutor_email)) await bumpPartnershipsOfSchool(tx, clock.now, current.id)
+  if (movesParticipantStamps(changed)) await bumpTeachersTrainingAtSchool(tx, clock.now, current.id)
   await recordEvent(tx, clock, { author: 'operator', action: 'school.updated', subject_type: 'school', subject_id: current.id, data: changed })
   return { id: current.id }
 }
