@@ -132,11 +132,13 @@ async function benchFacts(pool: pg.Pool) {
            (SELECT id FROM statements WHERE lead_provider_id = $1 ORDER BY id LIMIT 1) AS statement,
            (SELECT id FROM declarations WHERE lead_provider_id = $1 ORDER BY id LIMIT 1) AS declaration`, [lp.id])
   const current = await one<{ year: number }>(`SELECT max(cohort_year) AS year FROM lead_provider_delivery_partners`)
-  // POST /partnerships: eligible schools with no partnership in the current cohort, and a pairing.
+  // POST /partnerships: eligible schools with nobody and no partnership in the current cohort, and a pairing.
   const { rows: targets } = await pool.query<{ school_id: string; delivery_partner_id: string }>(`
     SELECT s.id AS school_id, (SELECT delivery_partner_id FROM lead_provider_delivery_partners
       WHERE lead_provider_id = $1 AND cohort_year = $2 ORDER BY id LIMIT 1) AS delivery_partner_id
     FROM schools s WHERE s.eligible AND NOT EXISTS (SELECT 1 FROM partnerships p WHERE p.school_id = s.id AND p.cohort_year = $2)
+      -- P-26: a school with only school-led participants in the cohort is refused.
+      AND NOT EXISTS (SELECT 1 FROM training_periods tp WHERE tp.school_id = s.id AND tp.cohort_year = $2)
     ORDER BY s.id LIMIT 4000`, [lp.id, current.year])
   return {
     postgres: settings.version.split(' ').slice(0, 2).join(' '),
