@@ -8,9 +8,9 @@ import { createPairing } from '../domain/delivery-partners/create-pairing.ts'
 import { createLeadProvider } from '../domain/lead-providers/create-lead-provider.ts'
 import { createSchool } from '../domain/schools/create-school.ts'
 import { createLeadProviderToken } from '../domain/tokens/create-lead-provider-token.ts'
+import { setInductionTutor } from '../domain/participants/set-induction-tutor.ts'
 import type { SeedDates } from './dates.ts'
 import { seedId } from './derive.ts'
-import { setInductionTutor } from './induction-tutor.ts'
 import { SEED_TOKEN_DESCRIPTION, type ReferencePlan } from './reference.ts'
 import type { Step } from './steps.ts'
 
@@ -42,7 +42,7 @@ export function referenceSteps(plan: ReferencePlan, dates: SeedDates): { steps: 
         for (const s of plan.schools) {
           const { induction_tutor: tutor, id, urn, name, local_authority, establishment_type, establishment_status, eligible, contact_email } = s
           await createSchool(tx, clock, { id, urn, name, local_authority, establishment_type, establishment_status, eligible, contact_email })
-          if (tutor) await setInductionTutor(tx, clock, id, tutor)
+          if (tutor) await setInductionTutor(tx, clock, id, tutor) // R-17, as the school action does
         }
       },
     },

@@ -1,20 +1,26 @@
-// S-30 … S-36: the seed data set for seed number N at seeding date T, replayed as dated steps
-// through the domain commands in the caller's transaction. Participants, partnerships, transfers,
-// declarations and statements (S-37, S-38) join as further steps in later issues.
+// S-30 … S-41: the seed data set for seed number N at seeding date T, replayed as dated steps
+// through the domain commands in the caller's transaction (S-32): the reference data (S-33 …
+// S-36), the statements (S-37), every lead provider's kit (S-38, S-39) and G1–G3.
 import { sql } from 'kysely'
 import type { Db } from '../db/connect.ts'
 import type { Tx } from '../db/transaction.ts'
 import { InvalidError } from '../errors.ts'
 import { isSeedingDateAllowed, SEEDING_DATE_TOO_EARLY, seedDates } from './dates.ts'
+import { kitSteps, schoolLedSteps } from './kit.ts'
+import { newReplay } from './kit-support.ts'
+import { planPeople } from './people.ts'
 import { planReference } from './reference.ts'
 import { referenceSteps } from './reference-steps.ts'
-import { orderSteps, runSteps, type Step } from './steps.ts'
+import { statementSteps } from './statement-steps.ts'
+import { orderSteps, runSteps, stepClock, type Step } from './steps.ts'
 
 export const MAX_SEED = 2147483647
 
 export type SeedOptions = { seed: number; seedingDate: string }
 
-export type SeedCounts = { cohorts: number; lead_providers: number; delivery_partners: number; schools: number }
+export const COUNTED = ['cohorts', 'lead_providers', 'delivery_partners', 'schools', 'partnerships', 'teachers', 'declarations', 'statements'] as const
+
+export type SeedCounts = Record<(typeof COUNTED)[number], number>
 
 export type SeedResult = {
   seed: number
@@ -37,7 +43,10 @@ export function checkSeedOptions({ seed, seedingDate }: SeedOptions): void {
 export function seedSteps({ seed, seedingDate }: SeedOptions): Step[] {
   const dates = seedDates(seedingDate)
   const plan = planReference(seed, dates)
+  const people = planPeople(seed, plan.leadProviders)
+  const replay = newReplay(seed, dates, plan)
   const reference = referenceSteps(plan, dates)
+  const kits = plan.leadProviders.flatMap((_, i) => kitSteps(replay, people, i))
   const record: Step = {
     on: seedingDate,
     name: 'record the seeding (S-4)',
@@ -45,17 +54,17 @@ export function seedSteps({ seed, seedingDate }: SeedOptions): Step[] {
       await tx.updateTable('settings').set({ seeded: true, seed_number: seed, seeding_date: seedingDate }).execute()
     },
   }
-  return orderSteps(reference.steps, [...reference.after, record])
+  return orderSteps([...reference.steps, ...statementSteps(plan, dates), ...kits, ...schoolLedSteps(replay, people)], [...reference.after, record])
 }
 
 export async function seedDataSet(tx: Tx, options: SeedOptions): Promise<SeedResult> {
   checkSeedOptions(options)
-  await runSteps(tx, seedSteps(options), options.seedingDate)
+  await runSteps(tx, seedSteps(options), options.seed, (on, k) => stepClock(on, options.seedingDate, k))
   const plan = planReference(options.seed, seedDates(options.seedingDate))
   return {
     seed: options.seed,
     seeding_date: options.seedingDate,
-    counts: await countReferenceData(tx),
+    counts: await countDataSet(tx),
     lead_providers: plan.leadProviders.map(({ id, name, token }) => ({ id, name, token })),
   }
 }
@@ -68,12 +77,8 @@ export async function holdsDomainData(db: Db | Tx): Promise<boolean> {
   return rows[0]?.found === true
 }
 
-async function countReferenceData(db: Db | Tx): Promise<SeedCounts> {
-  const { rows } = await sql<SeedCounts>`
-    SELECT (SELECT count(*) FROM cohorts)::int AS cohorts,
-           (SELECT count(*) FROM lead_providers)::int AS lead_providers,
-           (SELECT count(*) FROM delivery_partners)::int AS delivery_partners,
-           (SELECT count(*) FROM schools)::int AS schools
-  `.execute(db)
+/** S-55's counts. */
+export async function countDataSet(db: Db | Tx): Promise<SeedCounts> {
+  const { rows } = await sql<SeedCounts>`SELECT ${sql.join(COUNTED.map((t) => sql`(SELECT count(*) FROM ${sql.table(t)})::int AS ${sql.ref(t)}`))}`.execute(db)
   return rows[0]!
 }

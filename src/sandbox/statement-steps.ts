@@ -1,0 +1,79 @@
+// S-37: statements for every lead provider and cohort 2021 … C, created on 1 July of the cohort's
+// year (the standard calendar of D-83; for a payments-frozen cohort only the months whose cut-off
+// is before its freeze date, added one by one as D-82 does). During the replay each becomes
+// payable the day after its cut-off (the D-62 sweep, as at 00:05 that day) and is paid on its
+// payment date (D-85), except that the latest one of a cohort that is not frozen whose cut-off is
+// before T stays payable. Statements with a cut-off on or after T stay open.
+import { addDays } from '../clock.ts'
+import { createStatement } from '../domain/statements/create-statement.ts'
+import { createStatementCalendar } from '../domain/statements/create-statement-calendar.ts'
+import { markStatementPaid } from '../domain/statements/mark-statement-paid.ts'
+import { runStatementSweep } from '../domain/statements/run-statement-sweep.ts'
+import { standardCalendar, type StatementDates } from '../domain/statements/rules.ts'
+import { Problems } from '../domain/problems.ts'
+import type { SeedDates } from './dates.ts'
+import type { ReferencePlan } from './reference.ts'
+import type { Step } from './steps.ts'
+
+const STATEMENT_FIELDS = ['lead_provider_id', 'cohort', 'year', 'month', 'cut_off_date', 'payment_date']
+
+/** The months each cohort gets (S-37). */
+export function statementMonths(cohort: { year: number; payments_frozen_on: string | null }): StatementDates[] {
+  const all = standardCalendar(cohort.year)
+  return cohort.payments_frozen_on === null ? all : all.filter((s) => s.cut_off_date < cohort.payments_frozen_on!)
+}
+
+export function statementSteps(plan: ReferencePlan, dates: SeedDates): Step[] {
+  const T = dates.seedingDate
+  const cohorts = dates.cohorts.filter((c) => c.year <= dates.current)
+  const steps: Step[] = []
+  const left = new Set<string>()
+  for (const cohort of cohorts) {
+    const months = statementMonths(cohort)
+    if (cohort.payments_frozen_on === null) {
+      const latest = months.filter((s) => s.cut_off_date < T).pop()
+      if (latest) left.add(`${cohort.year}:${latest.year}:${latest.month}`)
+    }
+    steps.push({
+      on: `${cohort.year}-07-01`,
+      name: `statements of cohort ${cohort.year}`,
+      key: `statements:${cohort.year}`,
+      run: async (tx, clock) => {
+        if (cohort.payments_frozen_on === null) {
+          await createStatementCalendar(tx, clock, cohort.year, undefined, new Problems(['lead_provider_id', 'cohort']))
+          return
+        }
+        for (const lp of plan.leadProviders) {
+          for (const s of months) {
+            await createStatement(tx, clock, { lead_provider_id: lp.id, cohort: cohort.year, ...s }, new Problems(STATEMENT_FIELDS))
+          }
+        }
+      },
+    })
+  }
+  const all = cohorts.flatMap((c) => statementMonths(c).map((s) => ({ ...s, cohort: c.year })))
+  const payableOn = [...new Set(all.map((s) => addDays(s.cut_off_date, 1)).filter((d) => d <= T))].sort()
+  for (const on of payableOn) {
+    steps.push({ on, name: `statement sweep ${on}`, run: async (tx, clock) => void (await runStatementSweep(tx, clock)) })
+  }
+  const paidOn = [...new Set(all.filter((s) => s.payment_date <= T).map((s) => s.payment_date))].sort()
+  for (const on of paidOn) {
+    steps.push({
+      on,
+      name: `statements paid ${on}`,
+      run: async (tx, clock) => {
+        const due = await tx
+          .selectFrom('statements')
+          .select(['id', 'cohort_year', 'year', 'month'])
+          .where('payment_date', '=', on)
+          .where('status', '=', 'payable')
+          .orderBy('id')
+          .execute()
+        for (const s of due) {
+          if (!left.has(`${s.cohort_year}:${s.year}:${s.month}`)) await markStatementPaid(tx, clock, s.id)
+        }
+      },
+    })
+  }
+  return steps
+}
