@@ -7,6 +7,7 @@ import { serveCommand } from './serve.ts'
 import { migrateCommand } from './migrate.ts'
 import { tokenCommand } from './token.ts'
 import { adminTokenCommand } from './admin-token.ts'
+import { seedCommand } from './seed.ts'
 import { VERSION } from './version.ts'
 
 
@@ -39,6 +40,7 @@ function program(io: Io): Command {
         'Commands:',
         '  serve               start the HTTP server (sandbox or production)',
         '  migrate             apply pending database migrations',
+        '  seed                replace all data with the seed data set, or add a scenario',
         '  token create        create a lead provider token and print it once',
         '  admin-token         create an operator API admin token and print it once',
         '  help [command]      show help for a command',
@@ -48,6 +50,7 @@ function program(io: Io): Command {
   })
   serveCommand(rect, io)
   migrateCommand(rect, io)
+  seedCommand(rect, io)
   tokenCommand(rect, io)
   adminTokenCommand(rect, io)
   return rect

@@ -9,6 +9,7 @@ import { usageError } from './errors.ts'
 export type Settings = Pick<SettingsTable, 'mode' | 'seed_number' | 'seeding_date'> & { seeded: boolean }
 
 export const PRODUCTION_DATABASE = 'this database is used in production mode; start with --mode production'
+export const PRODUCTION_DATABASE_SEED = 'this database is used in production mode; rect seed, reset and scenarios are refused'
 export const SEEDED_DATABASE =
   'this database holds sandbox seed data and its published tokens; production needs a database that was never seeded'
 

@@ -55,7 +55,7 @@ export function tokenCommand(rect: Command, io: Io): void {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** S-24: the exact name ignoring case and surrounding spaces, or the id. */
-async function findLeadProviderNamed(db: Db, given: string): Promise<{ id: string; name: string }> {
+export async function findLeadProviderNamed(db: Db, given: string): Promise<{ id: string; name: string }> {
   const all = await db.selectFrom('lead_providers').select(['id', 'name']).execute()
   all.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))
   const wanted = given.trim().toLowerCase()

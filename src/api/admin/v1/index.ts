@@ -5,6 +5,7 @@ import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
 import { pairingRoutes } from './lead-provider-delivery-partners/routes.ts'
 import { leadProviderRoutes } from './lead-providers/routes.ts'
 import { partnershipRoutes } from './partnerships/routes.ts'
+import { sandboxRoutes } from './sandbox/routes.ts'
 import { schoolRoutes } from './schools/routes.ts'
 import { schoolActionRoutes } from './school-actions/routes.ts'
 import { statementRoutes } from './statements/routes.ts'
@@ -20,4 +21,5 @@ export async function adminRoutes(app: App, options: SurfaceOptions): Promise<vo
   await schoolRoutes(app, options)
   await schoolActionRoutes(app, options)
   await statementRoutes(app, options)
+  await sandboxRoutes(app, options)
 }
