@@ -141,13 +141,14 @@ export async function identicalDeclarations(c: Client, n: number): Promise<Check
   await f.cohort(c.db, 2025)
   const lp = await d.provider(c.db, 2025)
   await d.statement(c.db, { lead_provider_id: lp.id, cohort: 2025, year: 2026, month: 11, cut_off_date: '2026-10-31', payment_date: '2026-11-25' })
+  await d.statement(c.db, { lead_provider_id: lp.id, cohort: 2025, year: 2027, month: 1, cut_off_date: '2026-12-31', payment_date: '2027-01-25' })
   const scene = await d.trainee(c.db, lp, { cohort: 2025, started_on: '2025-09-01' })
   const body = d.declarationBody({
-    participant_id: scene.teacherId, declaration_type: 'started', declaration_date: '2026-09-20T09:00:00Z',
+    participant_id: scene.teacherId, declaration_type: 'started', declaration_date: '2026-11-20T09:00:00Z',
     course_identifier: 'ecf-induction', evidence_held: 'training-event-attended',
   })
   const answers = await Promise.all(
-    Array.from({ length: n }, () => c.request('POST', '/api/v3/participant-declarations', { token: lp.token, body, date: '2026-09-23T10:15:02Z' })),
+    Array.from({ length: n }, () => c.request('POST', '/api/v3/participant-declarations', { token: lp.token, body, date: '2026-11-23T10:15:02Z' })),
   )
   const rows = await c.db.selectFrom('declarations').select('id').where('teacher_id', '=', scene.teacherId).execute()
   const problems: string[] = []
@@ -156,4 +157,26 @@ export async function identicalDeclarations(c: Client, n: number): Promise<Check
   if (!refusals.every((a) => a.status === 422 && same(a.body, { errors: [{ title: 'declaration_type', detail: DECLARED }] }))) problems.push(`a refusal is not the #8 422: ${refusals.find((a) => a.status !== 422)?.text.slice(0, 200)}`)
   if (rows.length !== 1) problems.push(`${rows.length} rows`)
   return { bar: 'Q-10', figure: `${n} concurrent identical declaration POSTs → ${tally(answers.map((a) => a.status))}, ${rows.length} row${rows.length === 1 ? '' : 's'}`, problems }
+}
+
+/**
+ * Q-10, Q-11: PUTs on a partnership while the school reports its teachers leaving — both touch the
+ * partnership's and the teachers' rows; taken in opposite orders they deadlocked (a 500).
+ */
+export async function partnershipPutsAgainstSchoolActions(c: Client, rounds: number): Promise<Check> {
+  const problems: string[] = []
+  const { lp, dps, school } = await partnershipScene(c, 3)
+  const { id } = await p.partnership(c.db, { school_id: school.id, lead_provider_id: lp.id, delivery_partner_id: dps[0]!, cohort: 2025 })
+  const statuses: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    const teachers = []
+    for (let i = 0; i < 3; i++) teachers.push((await d.trainee(c.db, { id: lp.id, deliveryPartnerId: dps[0]! }, { cohort: 2025, started_on: '2025-09-01', school_id: school.id, partnership_id: id })).teacherId)
+    const answers = await Promise.all([
+      ...[1, 2].map((k) => c.request('PUT', `/api/v3/partnerships/${id}`, { token: lp.token, body: partnershipBody({ delivery_partner_id: dps[(round + k) % 3] }), date: DATE })),
+      ...teachers.map((teacher) => c.admin('POST', `/schools/${school.urn}/ects/${teacher}/leaving`, { leaving_on: '2025-12-31' }, { date: '2025-10-01T09:00:00Z' })),
+    ])
+    statuses.push(...answers.map((a) => a.status))
+    for (const a of answers) if (a.status >= 500) problems.push(`round ${round}: ${a.status} ${a.text.slice(0, 120)}`)
+  }
+  return { bar: 'Q-10', figure: `${rounds} rounds of 2 PUTs on a partnership racing 3 leaving reports of its teachers → ${tally(statuses)}`, problems }
 }

@@ -3,10 +3,13 @@
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { bumpSchoolCohort, bumpTeachers } from '../stamps.ts'
-import { attachEoiPeriods, markAttached, type PartnershipKey } from './store.ts'
+import { attachEoiPeriods, markAttached, teachersOfEoiPeriods, type PartnershipKey } from './store.ts'
 
 /** Returns the ids of the training periods attached. */
 export async function attachEoiTraining(tx: Tx, clock: Clock, partnership: PartnershipKey): Promise<string[]> {
+  // the teachers' rows before their training periods', the order of the school actions
+  // (which lock the participant first), so the two never wait on each other in a cycle.
+  await bumpTeachers(tx, clock.now, await teachersOfEoiPeriods(tx, partnership))
   const attached = await attachEoiPeriods(tx, partnership, clock.now)
   if (attached.length === 0) return []
   // P-27 rule 2 and P-36: first_attached_at and the partnership stamp; R-14: the teachers; P-37.

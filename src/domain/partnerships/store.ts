@@ -123,6 +123,20 @@ export async function setDeliveryPartner(tx: Tx, id: string, deliveryPartnerId: 
   return result.numUpdatedRows > 0n
 }
 
+/** The teachers of the periods `attachEoiPeriods` would take, so their rows can be locked first (Q-11). */
+export async function teachersOfEoiPeriods(tx: Tx, partnership: PartnershipKey): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('training_periods')
+    .select('teacher_id')
+    .where('school_id', '=', partnership.school_id)
+    .where('lead_provider_id', '=', partnership.lead_provider_id)
+    .where('cohort_year', '=', partnership.cohort_year)
+    .where('training_programme', '=', 'provider_led')
+    .where('partnership_id', 'is', null)
+    .execute()
+  return rows.map((r) => r.teacher_id)
+}
+
 /** P-33: every EOI period at the partnership's school for its lead provider and cohort, whatever its dates. */
 export function attachEoiPeriods(tx: Tx, partnership: PartnershipKey, now: Date) {
   return tx

@@ -40,6 +40,9 @@ export async function updatePartnership(
   if (!partnership || partnership.lead_provider_id !== leadProviderId) throw new NotFoundError()
   const deliveryPartnerId = await check(tx, partnership, input.delivery_partner_id)
   // P-55: only the delivery partner changes; the cohort's opening is not re-checked.
+  // Q-11: teachers' rows before the partnership's, the order every school action and participant
+  // action takes (Touched.bump), so a PUT and a school action never wait on each other in a cycle.
+  await bumpTeachers(tx, clock.now, await teachersOnPartnership(tx, partnership.id))
   let changed = false
   const conflict = await writeOrConflict(tx, PARTNERSHIP_CONSTRAINTS, async () => {
     changed = await setDeliveryPartner(tx, partnership.id, deliveryPartnerId, clock.now)
@@ -47,7 +50,6 @@ export async function updatePartnership(
   // Q-10: a concurrent change took that pairing for the school first, or already moved this
   // partnership onto it: row 4, as the slow path.
   if (conflict !== null || !changed) throw new InvalidError([{ attribute: 'delivery_partner_id', detail: texts.alreadyOnPairing }])
-  await bumpTeachers(tx, clock.now, await teachersOnPartnership(tx, partnership.id))
   await recordEvent(tx, clock, {
     author: 'lead_provider',
     lead_provider_id: leadProviderId,
