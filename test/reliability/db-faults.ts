@@ -84,7 +84,8 @@ export async function databaseFault(options: FaultOptions): Promise<Check> {
     const slowest = Math.max(0, ...byPhase.during.map((x) => x.ms))
     if (slowest > bound) problems.push(`a request took ${slowest} ms to fail (bound ${bound} ms)`)
     if (byPhase.during.length === 0) problems.push('no request met the fault')
-    const late = result.failures.filter((x) => x.at >= markAfter)
+    // Recovered: no request started after the health check said so fails.
+    const late = result.failures.filter((x) => x.at - x.ms >= markAfter)
     if (late.length > 0) problems.push(`${late.length} failures after recovery: ${late[0]!.status} ${late[0]!.text}`)
     const ledger = await checkLedger(options.db, scene, result)
     problems.push(...ledger)

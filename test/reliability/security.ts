@@ -86,6 +86,8 @@ export const ALLOWED_DYNAMIC_SQL: Record<string, string> = {
   'api/v3/participants/query.ts:sql.ref(`${tp}.deferred_at`)': 'a table alias of the query',
   "api/v3/unfunded-mentors/query.ts:sql.ref('members.created_at')": 'a literal column',
   'sandbox/seed.ts:sql.table(t)': 'table names from a constant list',
+  'sandbox/reset.ts:sql.table(t)': 'DOMAIN_TABLES, a constant list',
+  'cli/seed-run.ts:sql.table(t)': 'DOMAIN_TABLES, a constant list',
   'sandbox/seed.ts:sql.ref(t)': 'table names from a constant list',
   'sandbox/national/seed-national.ts:sql.table(table)': 'table names from a constant list',
   'sandbox/national/seed-national.ts:sql.ref(table)': 'table names from a constant list',
@@ -184,4 +186,32 @@ export async function injectionFuzz(c: Client, rounds: number): Promise<Check> {
   const after = await counts()
   if (before !== after) problems.push('row counts changed')
   return { bar: 'Q-21', figure: `${sent} requests with ${INJECTIONS.length} SQL-looking values in every path, filter, sort and body attribute of ${routes.length} v3 routes → 0 × 5xx, slowest ${slowest} ms (no pg_sleep ran), tables untouched, no SQL or stack in any answer`, problems }
+}
+
+/** Q-22: the log lines of requests carrying tokens, in every header form and outcome, never contain one. */
+export async function logsCarryNoToken(make: (stream: import('node:stream').Writable) => Promise<Client & { close: () => Promise<void> }>): Promise<Check> {
+  const { Writable } = await import('node:stream')
+  const lines: string[] = []
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(...String(chunk).split('\n').filter(Boolean))
+      callback()
+    },
+  })
+  const c = await make(stream)
+  try {
+    const lp = await f.leadProvider(c.db)
+    const secret = 'UnknownTokenThatMustNeverBeLogged0123456789'
+    for (const authorization of [`Bearer ${lp.token}`, `Token token="${lp.token}"`, `bearer ${c.adminToken}`, `Bearer ${secret}`]) {
+      for (const [method, url] of [['GET', '/api/v3/partnerships'], ['POST', '/api/v3/partnerships'], ['GET', '/api/admin/v1/cohorts'], ['GET', '/api/v3/partnerships/x'], ['GET', '/nope']] as const) {
+        await c.request(method, url, { headers: { authorization, 'content-type': 'application/json' }, ...(method === 'POST' ? { payload: '{bad' } : {}) })
+      }
+    }
+    const all = lines.join('\n')
+    const problems = [lp.token, c.adminToken, secret].filter((t) => all.includes(t)).map(() => 'a token is in the log')
+    if (lines.length < 20) problems.push(`only ${lines.length} log lines`)
+    return { bar: 'Q-22', figure: `${lines.length} log lines of 20 requests with tokens in 4 header forms (200, 400, 401, 404) → 0 tokens logged`, problems }
+  } finally {
+    await c.close()
+  }
 }

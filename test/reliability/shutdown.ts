@@ -14,17 +14,20 @@ const ADMIN_TOKEN = 'reliability-admin-token-0123456789abcdefghij'
 
 type Answer = { status: number; ms: number; body: string } | { error: string; ms: number }
 
-function send(base: string, method: string, path: string, options: { agent?: http.Agent; body?: string; holdBody?: Promise<void> } = {}): Promise<Answer> {
+function send(base: string, method: string, path: string, options: { agent?: http.Agent; body?: string; holdBody?: Promise<void>; begun?: () => void } = {}): Promise<Answer> {
   const started = Date.now()
   return new Promise((resolve) => {
     const headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}` }
     if (options.body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(options.body)) })
+    // The server's 100 Continue says it has taken the request in: from then on it is in flight.
+    if (options.begun) headers.expect = '100-continue'
     const req = http.request(`${base}${path}`, { method, headers, ...(options.agent ? { agent: options.agent } : {}) }, (res) => {
       let body = ''
       res.on('data', (d) => (body += d))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Date.now() - started, body }))
     })
     req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message, ms: Date.now() - started }))
+    if (options.begun) req.on('continue', options.begun)
     if (options.body === undefined) return void req.end()
     // Half the body now, the rest when `holdBody` settles: the server is reading this request.
     const half = Math.floor(options.body.length / 2)
@@ -73,9 +76,12 @@ export async function gracefulShutdown(options: ShutdownOptions): Promise<Check>
     const started = Date.now()
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
+    let begun = 0
     const uploads = Array.from({ length: options.inFlight }, (_, i) =>
-      send(base, 'POST', '/api/admin/v1/delivery-partners', { body: JSON.stringify({ name: `Shutdown Partner ${i} ${Date.now()}` }), holdBody: held }))
-    await sleep(500)
+      send(base, 'POST', '/api/admin/v1/delivery-partners', { body: JSON.stringify({ name: `Shutdown Partner ${i} ${Date.now()}` }), holdBody: held, begun: () => begun++ }))
+    const waitFrom = Date.now()
+    while (begun < uploads.length && Date.now() - waitFrom < 30_000) await sleep(20)
+    await sleep(100)
     proxy?.slow(options.delayMs ?? 0)
     const paths = ['/healthcheck', '/api/admin/v1/cohorts', '/api/admin/v1/lead-providers', '/api/admin/v1/schools']
     const reads = options.databaseUrl ? Array.from({ length: options.inFlight }, (_, i) => get(base, paths[i % paths.length]!)) : []
