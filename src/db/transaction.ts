@@ -5,6 +5,27 @@ import type { Database } from './schema.ts'
 
 export type Tx = Transaction<Database>
 
-export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn)
+/** PostgreSQL aborted the transaction to break a deadlock, or as a serialization failure. */
+const RETRYABLE = new Set(['40P01', '40001'])
+const ATTEMPTS = 3
+
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && RETRYABLE.has(code)
+}
+
+/**
+ * Runs `fn` in one transaction. A transaction PostgreSQL aborted as a deadlock victim or a
+ * serialization failure wrote nothing, so it is run again (at most three times in all): commands
+ * only touch the database, and two commands locking rows in different orders then both succeed
+ * instead of one answering 500.
+ */
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn)
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error
+    }
+  }
 }
