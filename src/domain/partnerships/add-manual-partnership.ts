@@ -69,9 +69,10 @@ export async function addManualPartnership(
     subject_id: key.id,
     data: { school_id: key.school_id, delivery_partner_id: target!.delivery_partner_id, cohort: key.cohort_year, additional },
   })
-  await bumpSchoolCohort(tx, clock.now, key.school_id, key.cohort_year)
   // P-33: an additional partnership finds no EOI periods (they went to the primary), harmlessly.
+  // Teachers' rows before the school's cohort stamp, as create-partnership.ts (Q-11).
   await attachEoiTraining(tx, clock, key)
+  await bumpSchoolCohort(tx, clock.now, key.school_id, key.cohort_year)
   return { id: key.id }
 }
 

@@ -76,8 +76,10 @@ export async function createPartnership(tx: Tx, clock: Clock, leadProviderId: st
     subject_id: key.id,
     data: { school_id: key.school_id, delivery_partner_id: deliveryPartnerId, cohort: key.cohort_year },
   })
-  // P-37: a partnership of the school in the cohort was created; P-33 in the same transaction.
-  await bumpSchoolCohort(tx, clock.now, key.school_id, key.cohort_year)
+  // P-33 in the same transaction; P-37: a partnership of the school in the cohort was created.
+  // The EOI teachers' rows before the school's cohort stamp, the order of the school actions
+  // (Touched.bump), so the two never wait on each other in a cycle (Q-11).
   await attachEoiTraining(tx, clock, key)
+  await bumpSchoolCohort(tx, clock.now, key.school_id, key.cohort_year)
   return { id: key.id }
 }
