@@ -8,7 +8,7 @@ const t = await setupTestApp({ rateLimitToken: 0, rateLimitIp: 0 })
 
 describe('Q-11 no lost writes', () => {
   it('Q-11: under a mixed load every acknowledged write is present and whole, and no refused write left anything', async () => {
-    const check = await noLostWrites(t, 3000, onPostgres ? 8 : 4, 40)
+    const check = await noLostWrites(t, 3000, onPostgres ? 8 : 4, onPostgres ? 40 : 20)
     console.log(check.figure)
     expect(check.problems).toEqual([])
   }, 60_000)
