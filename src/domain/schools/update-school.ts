@@ -33,8 +33,9 @@ export async function updateSchool(
   }
   if (Object.keys(changed).length === 0) return { id: current.id }
   await updateSchoolRow(tx, current.id, { ...changed, ...(movesSchoolStamp(changed) ? { updated_at: clock.now } : {}) })
-  if (movesPartnershipStamps(changed, current.induction_tutor_email)) await bumpPartnershipsOfSchool(tx, clock.now, current.id)
+  // Teachers' rows before partnerships', the lock order of every other command.
   if (movesParticipantStamps(changed)) await bumpTeachersTrainingAtSchool(tx, clock.now, current.id)
+  if (movesPartnershipStamps(changed, current.induction_tutor_email)) await bumpPartnershipsOfSchool(tx, clock.now, current.id)
   await recordEvent(tx, clock, { author: 'operator', action: 'school.updated', subject_type: 'school', subject_id: current.id, data: changed })
   return { id: current.id }
 }
