@@ -1,6 +1,6 @@
 // The step builders of the kit (S-38): each one dated step calling one domain command, exactly as
 // the HTTP surface would (the v3 API for the lead provider, the operator API for schools and DfE).
-import { londonInstant, type Clock } from '../clock.ts'
+import { addDays, londonInstant, type Clock } from '../clock.ts'
 import type { ScheduleIdentifier, WorkingPattern } from '../db/schema.ts'
 import type { Tx } from '../db/transaction.ts'
 import { createDeclaration } from '../domain/declarations/create-declaration.ts'
@@ -16,7 +16,6 @@ import { reportLeaving } from '../domain/participants/report-leaving.ts'
 import { addManualPartnership } from '../domain/partnerships/add-manual-partnership.ts'
 import { createPartnership } from '../domain/partnerships/create-partnership.ts'
 import { Problems } from '../domain/problems.ts'
-import { addDays } from '../clock.ts'
 import type { SeedDates } from './dates.ts'
 import type { Person } from './people.ts'
 import type { DeliveryPartnerCode, LeadProviderPlan, ReferencePlan, SchoolPlan } from './reference.ts'
