@@ -2,6 +2,7 @@
 // the one place that binds a port and that turns SIGTERM/SIGINT into a graceful stop.
 import type { AddressInfo } from 'node:net'
 import type { App } from './app.ts'
+import { addDays, londonDate, londonInstant } from './clock.ts'
 import { unavailable } from './cli/errors.ts'
 
 export const SHUTDOWN_BUDGET_MS = 10_000
@@ -56,5 +57,37 @@ export function stopOnSignal(app: App, release: () => Promise<void>): Promise<vo
     }
     process.on('SIGTERM', stop)
     process.on('SIGINT', stop)
+  })
+}
+
+/** Milliseconds from `now` to the next `time` (HH:MM:SS) in Europe/London. */
+export function untilNextLondon(time: string, now: Date): number {
+  const today = londonDate(now)
+  let next = londonInstant(today, time)
+  if (next.getTime() <= now.getTime()) next = londonInstant(addDays(today, 1), time)
+  return next.getTime() - now.getTime()
+}
+
+/**
+ * S-7: runs `task` daily at `time` Europe/London on the real clock, until the app closes. A
+ * failure is logged and the next day's run still happens.
+ */
+export function runDailyAt(app: App, time: string, task: () => Promise<unknown>): void {
+  let timer: NodeJS.Timeout | null = null
+  const arm = () => {
+    timer = setTimeout(async () => {
+      try {
+        await task()
+      } catch (error) {
+        app.log.error({ err: error }, 'daily task failed')
+      }
+      arm()
+    }, untilNextLondon(time, new Date()))
+    timer.unref()
+  }
+  arm()
+  app.addHook('onClose', async () => {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
   })
 }

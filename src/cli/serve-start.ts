@@ -8,7 +8,8 @@ import { setUpStartupAdminToken } from '../domain/tokens/admin-tokens.ts'
 import { InvalidError } from '../errors.ts'
 import { holdsDomainData, seedDataSet } from '../sandbox/seed.ts'
 import { sandboxTokens } from '../sandbox/sandbox-tokens.ts'
-import { listen, stopOnSignal } from '../server.ts'
+import { runStatementSweep } from '../domain/statements/run-statement-sweep.ts'
+import { listen, runDailyAt, stopOnSignal } from '../server.ts'
 import { applyMigrations, openDatabase, type OpenedDatabase } from './database.ts'
 import { usageError } from './errors.ts'
 import type { Io } from './program.ts'
@@ -20,11 +21,12 @@ import { VERSION } from './version.ts'
 /** `config` has passed S-17 step 1 (serve.ts). */
 export async function serve(config: Config, io: Io): Promise<void> {
   const clock = systemClock()
-  const database = await openDatabase(config.database, config.statementTimeoutMs) // step 2
+  const stages = new Stages()
+  const database = await stages.time('open', () => openDatabase(config.database, config.statementTimeoutMs)) // step 2
   let running: { stopped: Promise<void> }
   try {
     if (config.redisUrl !== null) await checkRedis(config.redisUrl) // S-16
-    running = await start(config, database, clock, io)
+    running = await start(config, database, clock, io, stages)
   } catch (error) {
     await database.close().catch(() => {})
     throw error
@@ -32,11 +34,11 @@ export async function serve(config: Config, io: Io): Promise<void> {
   await running.stopped
 }
 
-async function start(config: Config, database: OpenedDatabase, clock: Clock, io: Io): Promise<{ stopped: Promise<void> }> {
+async function start(config: Config, database: OpenedDatabase, clock: Clock, io: Io, stages: Stages): Promise<{ stopped: Promise<void> }> {
   const { db } = database
   const before = await readSettings(db)
   checkModeMarker(before, config.mode) // step 3
-  const applied = await applyMigrations(db, clock.now) // step 4
+  const applied = await stages.time('migrate', () => applyMigrations(db, clock.now)) // step 4
   if (config.mode === 'production') await recordProductionMarker(db)
 
   if (config.mode === 'sandbox') {
@@ -44,7 +46,7 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
     if (config.seed && !(await holdsDomainData(db))) {
       // Step 5: seed number 1, small scale, T = today; the whole data set or nothing.
       try {
-        await inTransaction(db, (tx) => seedDataSet(tx, { seed: 1, seedingDate: clock.today }))
+        await stages.time('seed', () => inTransaction(db, (tx) => seedDataSet(tx, { seed: 1, seedingDate: clock.today })))
       } catch (error) {
         if (error instanceof InvalidError) throw usageError(...error.problems.map((p) => p.detail))
         throw error
@@ -52,17 +54,22 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
     }
   }
   const admin = await inTransaction(db, (tx) => setUpStartupAdminToken(tx, clock, config.adminToken, config.mode)) // step 6
-  // Step 7, the statement sweep (S-7), joins in issue 7.
+  // Step 7 (S-7): the sweep on the real clock, now and daily at 00:05 Europe/London.
+  const sweep = () => inTransaction(db, (tx) => runStatementSweep(tx, systemClock()))
+  await stages.time('sweep', sweep)
 
-  const app = await buildApp({ db, config })
+  const app = await stages.time('build', () => buildApp({ db, config }))
+  runDailyAt(app, '00:05:00', sweep)
   let address
   try {
-    address = await listen(app, config.host, config.port) // step 8
+    address = await stages.time('listen', () => listen(app, config.host, config.port)) // step 8
   } catch (error) {
     await app.close().catch(() => {})
     throw error
   }
   const stopped = stopOnSignal(app, database.close)
+  // Q-8: what each start-up stage cost, for LOG_LEVEL=debug (stderr keeps stdout's S-18 text intact).
+  if (config.logLevel === 'debug' || config.logLevel === 'trace') io.err(`start-up stages (ms): ${stages.summary()}\n`)
 
   if (config.mode === 'production') {
     if (admin.live === 0) app.log.warn("no admin token: set RECT_ADMIN_TOKEN or run 'rect admin-token'")
@@ -88,4 +95,22 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
     }),
   )
   return { stopped }
+}
+
+/** Q-8: wall-clock milliseconds per start-up stage. */
+class Stages {
+  readonly #ms: [string, number][] = []
+
+  async time<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const started = performance.now()
+    try {
+      return await fn()
+    } finally {
+      this.#ms.push([name, Math.round(performance.now() - started)])
+    }
+  }
+
+  summary(): string {
+    return this.#ms.map(([name, ms]) => `${name} ${ms}`).join(', ')
+  }
 }
