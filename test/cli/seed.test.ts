@@ -14,7 +14,7 @@ afterAll(async () => {
   await database?.close()
 })
 const where = database?.url ? [] : ['--data-dir', join(root, 'data')]
-const env = database?.url ? { DATABASE_URL: database.url } : {}
+const env: Record<string, string> = database?.url ? { DATABASE_URL: database.url } : {}
 
 describe('S-23 rect seed', () => {
   it('S-26: the help says it replaces all data and lists every flag', async () => {
@@ -54,5 +54,5 @@ describe('S-23 rect seed', () => {
     expect(scenario.code).toBe(0)
     const report = JSON.parse(scenario.stdout).data
     expect(report).toMatchObject({ scenario: 'eoi-school', lead_provider_id: leadProviderPlans(2)[4]!.id, schools: [{ urn: '149001' }] })
-  })
+  }, 600_000)
 })

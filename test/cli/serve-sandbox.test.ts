@@ -55,6 +55,15 @@ describe('S-18 start-up output in sandbox mode', () => {
     expect(lines[at + 7]).toBe('')
   })
 
+  it('S-17 step 5, S-20: the full seed data set is in place once it listens', async () => {
+    const token = sandboxToken(1, slugOf(LEAD_PROVIDER_NAMES[0]))
+    for (const path of ['/api/v3/participants', '/api/v3/participants/transfers', '/api/v3/participant-declarations', '/api/v3/statements']) {
+      const response = await get(path, token)
+      expect(response.status).toBe(200)
+      expect(((await response.json()) as { data: unknown[] }).data.length, path).toBeGreaterThan(0)
+    }
+  })
+
   it('S-18, Q-23: one curl of /api/v3/partnerships with the first token, no globbing characters, that works', async () => {
     const at = lines.indexOf('  Try it:')
     const curl = lines[at + 1]!
@@ -85,7 +94,7 @@ describe('S-18 start-up output in sandbox mode', () => {
     expect(run.code).toBe(3)
     expect(run.stderr).toBe(`port ${port} on 127.0.0.1 is in use; choose another with --port\n`)
     expect(run.stdout).toBe('')
-  })
+  }, 180_000)
 })
 
 describe('Q-14 graceful shutdown', () => {
