@@ -37,10 +37,14 @@ export async function countingApp(db: Db, headers: Record<string, string>) {
     const res = await app.inject({ method: 'GET', url, headers })
     if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`)
     const executed = recorder.executed
+    const page = executed.filter((s) => !AUTHENTICATION.test(s))
+    const data = JSON.parse(res.body).data as unknown
     return {
       statements: executed.length,
-      pageStatements: executed.filter((s) => !AUTHENTICATION.test(s)).length,
-      rows: (JSON.parse(res.body).data as unknown[]).length,
+      pageStatements: page.length,
+      rows: Array.isArray(data) ? data.length : 1,
+      /** The SQL text of the statements that are not authentication's, in order. */
+      sql: page,
     }
   }
   return { statementsFor, close: () => app.close() }

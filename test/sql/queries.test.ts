@@ -1,0 +1,49 @@
+// STYLE (SQL you can review): the SQL each v3 read runs, compiled for fixed requests and compared
+// with the committed files beside this test, so a query change shows in review as a SQL diff.
+// After an intended change: `npx vitest run test/sql -u`, and read the diff.
+import { describe, expect, it } from 'vitest'
+import { setupTestApp } from '../support/app.ts'
+import { countingApp } from '../support/count-statements.ts'
+import * as f from '../support/factories.ts'
+import * as p from '../support/factories-participants.ts'
+
+const t = await setupTestApp()
+const lp = await f.leadProvider(t.db)
+const dp = await f.deliveryPartner(t.db)
+await f.pairing(t.db, lp.id, dp.id, 2025)
+const school = await f.school(t.db)
+const partnership = await p.partnership(t.db, { school_id: school.id, lead_provider_id: lp.id, delivery_partner_id: dp.id, cohort: 2025 })
+const teacher = await p.teacher(t.db)
+const period = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: school.id, started_on: '2025-09-01' })
+await p.trainingPeriod(t.db, period, { cohort: 2025, lead_provider_id: lp.id, partnership_id: partnership.id, started_on: '2025-09-01' })
+
+const READS: [name: string, url: string][] = [
+  ['delivery-partners.list', '/api/v3/delivery-partners?filter[cohort]=2025&sort=name'],
+  ['delivery-partners.show', `/api/v3/delivery-partners/${dp.id}`],
+  ['partnerships.list', '/api/v3/partnerships?filter[cohort]=2025&filter[updated_since]=2025-01-01T00:00:00Z'],
+  ['partnerships.show', `/api/v3/partnerships/${partnership.id}`],
+  ['schools.list', '/api/v3/schools?filter[cohort]=2025&filter[updated_since]=2025-01-01T00:00:00Z'],
+  ['schools.show', `/api/v3/schools/${school.id}?filter[cohort]=2025`],
+  ['participants.list', '/api/v3/participants'],
+  ['participants.list-filtered', '/api/v3/participants?filter[cohort]=2025&filter[training_status]=active&sort=-updated_at'],
+  ['participants.list-updated-since', '/api/v3/participants?filter[updated_since]=2025-01-01T00:00:00Z'],
+  ['participants.show', `/api/v3/participants/${teacher.id}`],
+  ['participant-transfers.list', '/api/v3/participants/transfers'],
+  ['participant-transfers.list-updated-since', '/api/v3/participants/transfers?filter[updated_since]=2025-01-01T00:00:00Z'],
+  ['participant-declarations.list', '/api/v3/participant-declarations?filter[cohort]=2025'],
+  ['statements.list', '/api/v3/statements?filter[cohort]=2025'],
+  ['unfunded-mentors.list', '/api/v3/unfunded-mentors'],
+]
+
+describe('SQL of the v3 reads', () => {
+  it.each(READS)('%s', async (name, url) => {
+    const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': '2025-11-12T10:00:00Z' })
+    try {
+      await counting.statementsFor(url) // the token's first use is recorded once (C-6)
+      const { sql } = await counting.statementsFor(url)
+      await expect(`${sql.join(';\n\n')};\n`).toMatchFileSnapshot(`./${name}.sql`)
+    } finally {
+      await counting.close()
+    }
+  })
+})

@@ -1,0 +1,1 @@
+select "s"."id", "s"."month", "s"."year", "s"."cohort_year", "s"."cut_off_date", "s"."payment_date", "s"."status", "s"."created_at", "s"."updated_at" from "statements" as "s" where "s"."lead_provider_id" = $1 and "s"."cohort_year" in ($2) order by s.payment_date asc, s.id asc limit $3 offset $4;
