@@ -1,4 +1,3 @@
-import { wireTimestamp } from '../../../clock.ts'
 import type { PartnershipRow } from './query.ts'
 
 /** P-50, attributes in the spec's order; no challenge fields (G14). */
@@ -15,8 +14,8 @@ export function serializePartnership(row: PartnershipRow) {
       induction_tutor_name: row.induction_tutor_name,
       induction_tutor_email: row.induction_tutor_email,
       participants_currently_training: row.participants_currently_training,
-      created_at: wireTimestamp(row.created_at),
-      updated_at: wireTimestamp(row.updated_at),
+      created_at: row.created_at,
+      updated_at: row.updated_at,
     },
   }
 }
