@@ -226,7 +226,12 @@ export async function checkLedger(db: Db, scene: LoadScene, result: LoadResult):
     const period = periods.find((p) => p.id === w.periodId)
     const applied = period?.reported_leaving_on === LEAVING_ON && period.finished_on === LEAVING_ON
     const recorded = eventsOf(w.periodId, 'ect.leaving_reported').length
-    if (w.outcome === 'ack' && (!applied || recorded !== 1)) problems.push(`acknowledged leaving of ${w.periodId} is missing`)
+    // A report whose answer was lost (unknown) may have committed, and a later report of the same
+    // leaving is recorded again (R-31): each acknowledged report is one event, each unknown one at most one.
+    const sent = result.writes.filter((o) => o.kind === 'leave' && o.periodId === w.periodId)
+    const acks = sent.filter((o) => o.outcome === 'ack').length
+    const unknowns = sent.filter((o) => o.outcome === 'unknown').length
+    if (w.outcome === 'ack' && (!applied || recorded < acks || recorded > acks + unknowns)) problems.push(`acknowledged leaving of ${w.periodId} is missing`)
     if (w.outcome !== 'ack' && !result.writes.some((o) => o.kind === 'leave' && o.periodId === w.periodId && o.outcome === 'ack') && w.outcome === 'refused' && (applied || recorded > 0)) problems.push(`refused leaving of ${w.periodId} was applied`)
     if (w.outcome === 'unknown' && applied !== (recorded > 0)) problems.push(`leaving of ${w.periodId} is half-present`)
   }
