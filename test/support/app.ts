@@ -72,7 +72,7 @@ export async function setupTestApp(
       headers['content-type'] ??= 'application/json'
     }
     const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) })
-    let body: unknown = undefined
+    let body: unknown
     try {
       body = res.body === '' ? undefined : JSON.parse(res.body)
     } catch {

@@ -60,6 +60,8 @@ export async function registerRateLimit(app: FastifyInstance, settings: RateLimi
   const { counters } = settings
   class Store {
     incr(key: string, callback: (error: Error | null, result?: Count) => void): void {
+      // C-63: rate-limit windows run on real time, never the request's X-With-Server-Date.
+      // eslint-disable-next-line no-restricted-syntax
       counters.incr(key, Date.now()).then(
         (count) => callback(null, count),
         (error: Error) => callback(error),

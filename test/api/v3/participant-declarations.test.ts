@@ -13,7 +13,7 @@ await f.pairing(t.db, teachFirst.id, teachFirst.deliveryPartnerId, 2024)
 const ambition = await d.provider(t.db, 2025, 'Ambition Institute')
 
 // Teach First's 2025 output statements around the D-56 timeline.
-const nov2026 = await d.statement(t.db, { lead_provider_id: teachFirst.id, cohort: 2025, year: 2026, month: 11, cut_off_date: '2026-10-31', payment_date: '2026-11-25' })
+await d.statement(t.db, { lead_provider_id: teachFirst.id, cohort: 2025, year: 2026, month: 11, cut_off_date: '2026-10-31', payment_date: '2026-11-25' })
 const jan2027 = await d.statement(t.db, { lead_provider_id: teachFirst.id, cohort: 2025, year: 2027, month: 1, cut_off_date: '2026-12-31', payment_date: '2027-01-25' })
 await d.statement(t.db, { lead_provider_id: teachFirst.id, cohort: 2025, year: 2027, month: 4, cut_off_date: '2027-03-31', payment_date: '2027-04-25' })
 const tf2024 = await d.statement(t.db, { lead_provider_id: teachFirst.id, cohort: 2024, year: 2025, month: 1, cut_off_date: '2024-12-31', payment_date: '2025-01-25' })

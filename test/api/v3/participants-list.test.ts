@@ -4,11 +4,11 @@ import { setupTestApp } from '../../support/app.ts'
 import { countingApp } from '../../support/count-statements.ts'
 import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
-import { partnershipOf, place, provider, setTeacher, setTrainingPeriod, type Placement, type Provider } from '../../support/participants-scene.ts'
-import { enrolmentOf, feedRequests, ids, NOT_FOUND, PAGE_400, TODAY } from '../../support/participants-feed.ts'
+import { place, provider, setTeacher, setTrainingPeriod } from '../../support/participants-scene.ts'
+import { feedRequests, ids, NOT_FOUND, PAGE_400 } from '../../support/participants-feed.ts'
 
 const t = await setupTestApp()
-const { get, show, enrolments } = feedRequests(t)
+const { get, show } = feedRequests(t)
 const lp = await provider(t.db)
 const other = await provider(t.db)
 

@@ -1,11 +1,10 @@
 // GET /api/v3/participants: R-35 … R-38, the derived statuses, membership and updated_at.
 import { describe, expect, it } from 'vitest'
 import { setupTestApp } from '../../support/app.ts'
-import { countingApp } from '../../support/count-statements.ts'
 import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
-import { partnershipOf, place, provider, setTeacher, setTrainingPeriod, type Placement, type Provider } from '../../support/participants-scene.ts'
-import { enrolmentOf, feedRequests, ids, NOT_FOUND, PAGE_400, TODAY } from '../../support/participants-feed.ts'
+import { partnershipOf, place, provider, setTeacher, setTrainingPeriod, type Placement } from '../../support/participants-scene.ts'
+import { enrolmentOf, feedRequests, ids, NOT_FOUND } from '../../support/participants-feed.ts'
 
 const t = await setupTestApp()
 const { get, show, enrolments } = feedRequests(t)
