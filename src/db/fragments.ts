@@ -25,3 +25,10 @@ export function orderAndPage<DB, TB extends keyof DB, O, K extends string>(
 export function wireTime(expression: Expression<unknown>) {
   return sql<string>`to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
 }
+
+/**
+ * R-33, D-1: which of a participant's confirmed training periods (alias `tp`) the enrolment, and
+ * so every participant action, describes — the latest `started_on`, then a non-empty period
+ * before an empty `[F, F)` one, then the latest created, then the id.
+ */
+export const enrolmentPreference = sql`tp.started_on DESC, tp.finished_on IS NOT DISTINCT FROM tp.started_on, tp.created_at DESC, tp.id DESC`

@@ -1,6 +1,7 @@
 // Reads and writes of the participant actions (D-10 … D-26). SQL only; decisions are in rules.ts.
 import { sql, type Insertable } from 'kysely'
 import type { Role, TrainingPeriodsTable } from '../../db/schema.ts'
+import { enrolmentPreference } from '../../db/fragments.ts'
 import type { Tx } from '../../db/transaction.ts'
 
 /**
@@ -42,10 +43,7 @@ export function targetTraining(tx: Tx, leadProviderId: string, teacherId: string
     .where('tp.role', '=', role)
     .where('tp.lead_provider_id', '=', leadProviderId)
     .where('tp.partnership_id', 'is not', null)
-    .orderBy('tp.started_on', 'desc')
-    .orderBy(sql`tp.finished_on IS NOT DISTINCT FROM tp.started_on`)
-    .orderBy('tp.created_at', 'desc')
-    .orderBy('tp.id', 'desc')
+    .orderBy(enrolmentPreference)
     .limit(1)
     .executeTakeFirst()
 }

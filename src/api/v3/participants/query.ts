@@ -5,7 +5,7 @@
 //   select  — the page's rows, enrolments and id changes built as JSON by PostgreSQL.
 import { sql, type ExpressionBuilder, type QueryCreator, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
-import { orderAndPage, wireTime } from '../../../db/fragments.ts'
+import { enrolmentPreference, orderAndPage, wireTime } from '../../../db/fragments.ts'
 import type { Database, MentorIneligibleReason, Role, WorkingPattern } from '../../../db/schema.ts'
 import type { TrainingStatus } from '../../../domain/participants-feed/rules.ts'
 import { addDays, londonDate, londonMidnight } from '../../../clock.ts'
@@ -92,10 +92,7 @@ function enrolmentPeriod(eb: ExpressionBuilder<Database & { t: Database['teacher
     .where('tp.role', '=', role)
     .where('tp.lead_provider_id', '=', leadProviderId)
     .where('tp.partnership_id', 'is not', null)
-    .orderBy('tp.started_on', 'desc')
-    .orderBy(sql`tp.finished_on IS NOT DISTINCT FROM tp.started_on`)
-    .orderBy('tp.created_at', 'desc')
-    .orderBy('tp.id', 'desc')
+    .orderBy(enrolmentPreference)
     .limit(1)
 }
 

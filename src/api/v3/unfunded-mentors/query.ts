@@ -6,6 +6,7 @@
 //   then the filter, the sort and the page.
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
+import { enrolmentPreference } from '../../../db/fragments.ts'
 import { calendarStamp, shownUpdatedAt } from '../../../domain/stamps.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
@@ -59,7 +60,7 @@ export async function listUnfundedMentors(db: Db, leadProviderId: string, option
       SELECT DISTINCT ON (tp.teacher_id) tp.teacher_id, tp.at_school_period_id
       FROM training_periods tp
       WHERE tp.role = 'ect' AND tp.lead_provider_id = ${leadProviderId} AND tp.partnership_id IS NOT NULL
-      ORDER BY tp.teacher_id, tp.started_on DESC, tp.finished_on IS NOT DISTINCT FROM tp.started_on, tp.created_at DESC, tp.id DESC
+      ORDER BY tp.teacher_id, ${enrolmentPreference}
     ),
     links AS (
       SELECT m.mentor_teacher_id, m.mentor_period_id
