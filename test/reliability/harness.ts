@@ -12,9 +12,9 @@ import { migrate } from '../../src/db/migrate.ts'
 import { inTransaction } from '../../src/db/transaction.ts'
 import { createAdminToken } from '../../src/domain/tokens/admin-tokens.ts'
 import type { CounterStore } from '../../src/api/plugins/rate-limit.ts'
+import { injector, type RequestOptions as Send, type Response as Reply } from '../support/client.ts'
 
-export type Reply = { status: number; body: any; text: string; headers: Record<string, string | string[] | undefined> }
-export type Send = { token?: string | null; body?: unknown; payload?: string; headers?: Record<string, string>; date?: string }
+export type { Send, Reply }
 
 /** The part of test/support/app.ts's TestApp the checks use, so the script can build one too. */
 export type Client = {
@@ -32,27 +32,7 @@ export const met = (check: Check) => check.problems.length === 0
 
 /** A client that drives `app` through inject, as setupTestApp does. */
 export function clientOver(app: App, db: Db, adminToken: string): Client {
-  const request = async (method: string, url: string, options: Send = {}): Promise<Reply> => {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) }
-    if (options.token) headers.authorization = `Bearer ${options.token}`
-    if (options.date) headers['x-with-server-date'] = options.date
-    let payload: string | undefined = options.payload
-    if (options.body !== undefined) {
-      payload = JSON.stringify(options.body)
-      headers['content-type'] ??= 'application/json'
-    }
-    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) })
-    let body: unknown
-    try {
-      body = res.body === '' ? undefined : JSON.parse(res.body)
-    } catch {
-      body = undefined
-    }
-    return { status: res.statusCode, body, text: res.body, headers: res.headers as Reply['headers'] }
-  }
-  const admin = (method: string, path: string, body?: unknown, options: Send = {}) =>
-    request(method, `/api/admin/v1${path}`, { token: adminToken, ...(body !== undefined ? { body } : {}), ...options })
-  return { app, db, adminToken, request, admin }
+  return { app, db, adminToken, ...injector(app, adminToken) }
 }
 
 /** An app over `db` with an admin token, for the script (tests use setupTestApp). */

@@ -7,19 +7,10 @@ import { testConfig, type Config } from '../../src/config.ts'
 import { inTransaction } from '../../src/db/transaction.ts'
 import { createAdminToken } from '../../src/domain/tokens/admin-tokens.ts'
 import type { CounterStore } from '../../src/api/plugins/rate-limit.ts'
+import { injector, type RequestOptions, type Response } from './client.ts'
 import { testDatabase, type TestDatabase } from './db.ts'
 
-export type Response = { status: number; body: any; text: string; headers: Record<string, string | string[] | undefined> }
-
-export type RequestOptions = {
-  token?: string | null
-  body?: unknown
-  /** A raw payload, sent as is (for malformed JSON and other content types). */
-  payload?: string | Buffer
-  headers?: Record<string, string>
-  /** X-With-Server-Date for this request. */
-  date?: string
-}
+export type { RequestOptions, Response }
 
 export type TestApp = {
   app: App
@@ -62,26 +53,6 @@ export async function setupTestApp(
     if (!extra.database) await database.close()
   })
 
-  const request = async (method: string, url: string, options: RequestOptions = {}): Promise<Response> => {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) }
-    if (options.token) headers.authorization = `Bearer ${options.token}`
-    if (options.date) headers['x-with-server-date'] = options.date
-    let payload: string | Buffer | undefined = options.payload
-    if (options.body !== undefined) {
-      payload = JSON.stringify(options.body)
-      headers['content-type'] ??= 'application/json'
-    }
-    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) })
-    let body: unknown
-    try {
-      body = res.body === '' ? undefined : JSON.parse(res.body)
-    } catch {
-      body = undefined
-    }
-    return { status: res.statusCode, body, text: res.body, headers: res.headers as Response['headers'] }
-  }
-  const admin = (method: string, path: string, body?: unknown, options: RequestOptions = {}) =>
-    request(method, `/api/admin/v1${path}`, { token: adminToken, ...(body !== undefined ? { body } : {}), ...options })
-
+  const { request, admin } = injector(app, adminToken)
   return { app, database, db: database.db, config, adminToken, request, admin }
 }
