@@ -1,6 +1,6 @@
 // A Kysely dialect over embedded PGlite. PGlite is one connection, so the driver hands it to one
 // user at a time: a transaction holds it from BEGIN to COMMIT and other queries wait their turn.
-import type { PGlite } from '@electric-sql/pglite'
+import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite'
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -12,6 +12,10 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely'
+import pgUtils from 'pg/lib/utils.js'
+
+const { serialize } = protocol
+const { prepareValue } = pgUtils
 
 class Turnstile {
   #tail: Promise<void> = Promise.resolve()
@@ -26,8 +30,88 @@ class Turnstile {
   }
 }
 
+/** Named statements kept per database; past this many the oldest is closed (texts with inlined values). */
+const MAX_PREPARED = 1000
+
+/**
+ * The statements prepared on one PGlite database, by SQL text. Kysely sends the same few hundred
+ * texts again and again, so each is parsed (and, once PostgreSQL judges its generic plan good
+ * enough, planned) once: measured on the sandbox seed's 13,000 statements, 4.4 s → 2.6 s (Q-8).
+ */
+class PreparedStatements {
+  readonly #names = new Map<string, string>()
+  #next = 0
+
+  /** The exchange for `text` with `values`; `fresh` when it parses a new statement. */
+  exchange(text: string, values: (string | null)[]): { message: Uint8Array; name: string; fresh: boolean } {
+    const parts: Uint8Array[] = []
+    let name = this.#names.get(text)
+    const fresh = name === undefined
+    if (name === undefined) {
+      if (this.#names.size >= MAX_PREPARED) {
+        const [oldest, oldName] = this.#names.entries().next().value as [string, string]
+        this.#names.delete(oldest)
+        parts.push(serialize.close({ type: 'S', name: oldName }))
+      }
+      name = `rect_${this.#next++}`
+      this.#names.set(text, name)
+      parts.push(serialize.parse({ name, text }))
+    }
+    parts.push(serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync())
+    return { message: concat(parts), name, fresh }
+  }
+
+  /** Forgets `text`'s statement; the returned message closes it on the server. */
+  forget(text: string, name: string): Uint8Array {
+    if (this.#names.get(text) === name) this.#names.delete(text)
+    return concat([serialize.close({ type: 'S', name }), serialize.sync()])
+  }
+}
+
+/** PostgreSQL refuses a prepared statement whose result columns changed under it (ALTER TABLE). */
+const CACHED_PLAN_STALE = '0A000'
+
+/**
+ * One extended-protocol exchange (Parse once, then Bind, Describe, Execute, Sync) in a single
+ * call into PGlite, the parameters sent as untyped text exactly as node-postgres sends them (its
+ * own prepareValue), so PostgreSQL infers each parameter's type as it does in production.
+ * PGlite's own `query` makes six calls per statement, two of them only to learn parameter types.
+ */
+async function extendedQuery<R>(pg: PGlite, statements: PreparedStatements, text: string, parameters: readonly unknown[]): Promise<Results<R>> {
+  // PGlite's own words, as its query() says them (db/faults.ts maps them to 503).
+  if (pg.closed) throw new Error('PGlite is closed')
+  const values = parameters.map((value) => prepareValue(value) as string | null)
+  for (let attempt = 0; ; attempt++) {
+    const { message, name, fresh } = statements.exchange(text, values)
+    try {
+      const messages = await pg.runExclusive(() => pg.execProtocolStream(message, { syncToFs: false }))
+      await pg.syncToFs()
+      return parse.parseResults(messages, pg.parsers)[0] as Results<R>
+    } catch (error) {
+      // A statement that failed as it was parsed is not kept; a stale one is re-prepared once.
+      const stale = (error as { code?: string }).code === CACHED_PLAN_STALE && !fresh
+      if (fresh || stale) await pg.runExclusive(() => pg.execProtocolStream(statements.forget(text, name), { syncToFs: false }))
+      if (stale && attempt === 0) continue
+      throw error
+    }
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0))
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}
+
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly statements: PreparedStatements,
+  ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // A script without parameters (a migration) may hold several statements: only exec runs those.
@@ -35,7 +119,7 @@ class PGliteConnection implements DatabaseConnection {
       const results = await this.pg.exec(compiled.sql)
       return { rows: (results.at(-1)?.rows ?? []) as R[] }
     }
-    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[])
+    const result = await extendedQuery<R>(this.pg, this.statements, compiled.sql, compiled.parameters)
     return {
       rows: result.rows,
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
@@ -48,17 +132,25 @@ class PGliteConnection implements DatabaseConnection {
   }
 }
 
+/** One per database, however many Kysely instances share it: the names live on the server. */
+const preparedOn = new WeakMap<PGlite, PreparedStatements>()
+
 class PGliteDriver implements Driver {
   readonly #turnstile = new Turnstile()
   readonly #leave = new WeakMap<DatabaseConnection, () => void>()
+  readonly #statements: PreparedStatements
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: PGlite) {
+    let statements = preparedOn.get(pg)
+    if (statements === undefined) preparedOn.set(pg, (statements = new PreparedStatements()))
+    this.#statements = statements
+  }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const leave = await this.#turnstile.enter()
-    const connection = new PGliteConnection(this.pg)
+    const connection = new PGliteConnection(this.pg, this.#statements)
     this.#leave.set(connection, leave)
     return connection
   }
