@@ -1,11 +1,67 @@
 #!/usr/bin/env node
-// The `rect` command: runs the compiled build when present, else the TypeScript sources through tsx.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+// The `rect` command. It runs one ESM bundle of src/ (esbuild; packages stay external), rebuilt
+// whenever a source file is newer than it, so an edit is never served stale. Q-8: tsx's loader
+// hooks cost about 1.5 s of every start; the bundle loads in about 0.5 s and builds in about 0.5 s.
+// Without esbuild (an install without its binary) it runs the TypeScript sources through tsx.
+import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const built = fileURLToPath(new URL('../dist/main.js', import.meta.url))
-if (existsSync(built)) {
-  await import(built)
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bundle = join(root, 'dist', 'rect.mjs')
+
+/** The newest modification time of the bundle's inputs: src/, this file and package.json. */
+function newestInput() {
+  let newest = Math.max(statSync(fileURLToPath(import.meta.url)).mtimeMs, statSync(join(root, 'package.json')).mtimeMs)
+  const walk = (dir) => {
+    newest = Math.max(newest, statSync(dir).mtimeMs) // a file removed or renamed
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs)
+    }
+  }
+  walk(join(root, 'src'))
+  return newest
+}
+
+function builtAt() {
+  try {
+    return statSync(bundle).mtimeMs
+  } catch {
+    return -1
+  }
+}
+
+async function build() {
+  const esbuild = await import('esbuild')
+  mkdirSync(join(root, 'dist'), { recursive: true })
+  // Written aside and renamed: several rect processes may start at once (the CLI tests do).
+  const partial = `${bundle}.${process.pid}.tmp`
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'main.ts')],
+    outfile: partial,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  })
+  renameSync(partial, bundle)
+}
+
+let entry = bundle
+try {
+  if (builtAt() < newestInput()) await build()
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
+  entry = null
+}
+process.setSourceMapsEnabled(true)
+if (entry !== null) {
+  await import(pathToFileURL(entry).href)
 } else {
   const { register } = await import('tsx/esm/api')
   register()

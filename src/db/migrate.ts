@@ -1,11 +1,12 @@
 // Applies pending migrations/*.sql in one transaction: rerunning is a no-op, and an
 // advisory lock lets several instances start at once without applying a file twice.
 import { readdir, readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { sql } from 'kysely'
+import { PACKAGE_ROOT } from '../package-root.ts'
 import type { Db } from './connect.ts'
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
+const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src', 'db', 'migrations') + '/'
 const LOCK_KEY = 7_146_334_201
 
 export type MigrationResult = { applied: string[] }
