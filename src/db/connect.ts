@@ -1,10 +1,13 @@
 // Config → Kysely<Database> over embedded PGlite or a PostgreSQL pool; the same SQL runs on both.
 import { PGlite } from '@electric-sql/pglite'
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
+import { discardTemplate, readTemplate } from './pglite-template.ts'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -25,9 +28,35 @@ const parsers: Record<number, (value: string) => unknown> = {
   [INT8_OID]: (value) => Number(value),
 }
 
-/** An embedded database in `dataDir` (null: in memory), optionally loaded from a dump. */
-export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
-  return PGlite.create(dataDir ?? undefined, { extensions: { btree_gist }, parsers, ...(loadDataDir ? { loadDataDir } : {}) })
+/**
+ * An embedded database in `dataDir` (null: in memory), optionally loaded from a dump. A new
+ * database without a dump starts from the stored pristine cluster when there is one (Q-8).
+ */
+export async function openPGlite(dataDir: string | null, loadDataDir?: Blob, stored: StoredTemplate = STORED_TEMPLATE): Promise<PGlite> {
+  const create = (dump: Blob | undefined) =>
+    PGlite.create(dataDir ?? undefined, { extensions: { btree_gist }, parsers, ...(dump ? { loadDataDir: dump } : {}) })
+  const isNew = dataDir === null || !existsSync(join(dataDir, 'PG_VERSION'))
+  const template = loadDataDir === undefined && isNew ? stored.read() : undefined
+  if (template === undefined) return create(loadDataDir)
+  const before = dataDir === null ? [] : existingEntries(dataDir)
+  try {
+    return await create(template)
+  } catch {
+    // An unreadable template: forget it, take back what the attempt wrote, and run initdb.
+    stored.discard()
+    if (dataDir !== null) {
+      for (const entry of existingEntries(dataDir)) if (!before.includes(entry)) rmSync(join(dataDir, entry), { recursive: true, force: true })
+    }
+    return create(undefined)
+  }
+}
+
+/** The pristine cluster kept by `npm ci` (pglite-template.ts); a parameter for the tests. */
+export type StoredTemplate = { read: () => Blob | undefined; discard: () => void }
+const STORED_TEMPLATE: StoredTemplate = { read: readTemplate, discard: discardTemplate }
+
+function existingEntries(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir) : []
 }
 
 export function kyselyOverPGlite(pglite: PGlite): Connection {
