@@ -24,7 +24,9 @@ async function check(tx: Tx, cohort: Resolved, problems: Problems): Promise<void
   if (!problems.allValid('starts_on', 'ends_on')) return
   if (!checkDateOrder(problems, cohort.starts_on, cohort.ends_on)) return
   const overlapping = await firstOverlappingYear(tx, cohort.starts_on, cohort.ends_on, null)
-  if (overlapping !== null) problems.add('starts_on', overlapText(overlapping))
+  // the same year committed by a concurrent request between the two reads is a duplicate.
+  if (overlapping === cohort.year) problems.add('year', DUPLICATE_YEAR)
+  else if (overlapping !== null) problems.add('starts_on', overlapText(overlapping))
 }
 
 /**
