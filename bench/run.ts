@@ -17,6 +17,7 @@ import { postgresPool } from '../src/db/connect.ts'
 import { migrate } from '../src/db/migrate.ts'
 import type { Database } from '../src/db/schema.ts'
 import { sandboxToken, slugOf } from '../src/sandbox/derive.ts'
+import { bundle } from '../bin/bundle.js'
 import { BASELINES } from './baselines.ts'
 import { explainer, type Explained } from './explain.ts'
 import { drive, driveSql, rssMb, type Timing } from './load.ts'
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
 
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const server = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname], {
+  // Q-7: the server runs as `rect serve` does, from one bundle (bin/rect.js), not through tsx.
+  const serverBundle = new URL('../dist/bench-server.mjs', import.meta.url).pathname
+  await bundle(new URL('./server.ts', import.meta.url).pathname, serverBundle)
+  const server = spawn(process.execPath, [serverBundle], {
     env: { ...process.env, DATABASE_URL, PORT: String(port), HOST: '127.0.0.1', RECT_MODE: 'sandbox', RECT_RATE_LIMIT_TOKEN: '0', RECT_RATE_LIMIT_IP: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

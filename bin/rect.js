@@ -3,16 +3,17 @@
 // whenever a source file is newer than it, so an edit is never served stale. Q-8: tsx's loader
 // hooks cost about 1.5 s of every start; the bundle loads in about 0.5 s and builds in about 0.5 s.
 // Without esbuild (an install without its binary) it runs the TypeScript sources through tsx.
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bundle = join(root, 'dist', 'rect.mjs')
 
-/** The newest modification time of the bundle's inputs: src/, this file and package.json. */
+/** The newest modification time of the bundle's inputs: src/, bin/ and package.json. */
 function newestInput() {
-  let newest = Math.max(statSync(fileURLToPath(import.meta.url)).mtimeMs, statSync(join(root, 'package.json')).mtimeMs)
+  const own = ['bin/rect.js', 'bin/bundle.js', 'package.json'].map((file) => statSync(join(root, file)).mtimeMs)
+  let newest = Math.max(...own)
   const walk = (dir) => {
     newest = Math.max(newest, statSync(dir).mtimeMs) // a file removed or renamed
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -34,22 +35,8 @@ function builtAt() {
 }
 
 async function build() {
-  const esbuild = await import('esbuild')
-  mkdirSync(join(root, 'dist'), { recursive: true })
-  // Written aside and renamed: several rect processes may start at once (the CLI tests do).
-  const partial = `${bundle}.${process.pid}.tmp`
-  await esbuild.build({
-    entryPoints: [join(root, 'src', 'main.ts')],
-    outfile: partial,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  })
-  renameSync(partial, bundle)
+  const { bundle: build } = await import('./bundle.js')
+  await build(join(root, 'src', 'main.ts'), bundle)
 }
 
 let entry = bundle
