@@ -4,6 +4,7 @@
 //   --seed <n>          seed number (default 1)
 //   --seeding-date <d>  T (default today in Europe/London)
 import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { londonDate } from '../src/clock.ts'
 import { kyselyOverPostgres } from '../src/db/connect.ts'
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
   try {
     await migrate(connection.db, new Date())
     const result = await seedNational(connection.db, { seed, seedingDate })
+    // Outside the transaction: the visibility map, so the bench's index-only scans need no heap visit.
+    const vacuumStarted = performance.now()
+    await sql`VACUUM`.execute(connection.db)
+    result.timings.vacuum = Math.round(performance.now() - vacuumStarted)
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     console.log(`national data set: seed ${seed}, seeding date ${seedingDate}, ${seconds} s in all`)
     console.log('phases (ms):', JSON.stringify(result.timings))
