@@ -4,7 +4,7 @@
 import { updateCohort } from '../domain/cohorts/update-cohort.ts'
 import { createCohort } from '../domain/cohorts/create-cohort.ts'
 import { createDeliveryPartner } from '../domain/delivery-partners/create-delivery-partner.ts'
-import { createPairing } from '../domain/delivery-partners/create-pairing.ts'
+import { createPairings } from '../domain/delivery-partners/create-pairing.ts'
 import { createLeadProvider } from '../domain/lead-providers/create-lead-provider.ts'
 import { createSchool } from '../domain/schools/create-school.ts'
 import { createLeadProviderToken } from '../domain/tokens/create-lead-provider-token.ts'
@@ -60,7 +60,7 @@ export function referenceSteps(plan: ReferencePlan, dates: SeedDates): { steps: 
           partnerships_open: true,
           payments_frozen_on: cohort.payments_frozen_on,
         })
-        for (const p of plan.pairings.filter((x) => x.cohort === cohort.year)) await createPairing(tx, clock, p)
+        await createPairings(tx, clock, plan.pairings.filter((x) => x.cohort === cohort.year))
       },
     })
   }

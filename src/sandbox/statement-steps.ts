@@ -6,7 +6,7 @@
 // before T stays payable. Statements with a cut-off on or after T stay open.
 import { addDays, type Clock } from '../clock.ts'
 import type { Tx } from '../db/transaction.ts'
-import { createStatement } from '../domain/statements/create-statement.ts'
+import { createStatements } from '../domain/statements/create-statement.ts'
 import { createStatementCalendar } from '../domain/statements/create-statement-calendar.ts'
 import { applyMentorCompletion } from '../domain/declarations/mentor-completion.ts'
 import { recordEvent } from '../domain/events.ts'
@@ -45,11 +45,8 @@ export function statementSteps(plan: ReferencePlan, dates: SeedDates): Step[] {
           await createStatementCalendar(tx, clock, cohort.year, undefined, new Problems(['lead_provider_id', 'cohort']))
           return
         }
-        for (const lp of plan.leadProviders) {
-          for (const s of months) {
-            await createStatement(tx, clock, { lead_provider_id: lp.id, cohort: cohort.year, ...s }, new Problems(STATEMENT_FIELDS))
-          }
-        }
+        const statements = plan.leadProviders.flatMap((lp) => months.map((s) => ({ lead_provider_id: lp.id, cohort: cohort.year, ...s })))
+        await createStatements(tx, clock, cohort.year, statements, () => new Problems(STATEMENT_FIELDS))
       },
     })
   }

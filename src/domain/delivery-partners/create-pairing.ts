@@ -1,6 +1,7 @@
 // P-19: DfE pairs a lead provider with a delivery partner for a cohort (P-2), whether or not the
 // cohort has started (decided). The delivery partner's stamp moves (P-38).
 import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
 import type { Clock } from '../../clock.ts'
 import { unexplainedConflict, writeOrConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
@@ -53,4 +54,49 @@ export async function createPairing(
     data: { delivery_partner_id: input.delivery_partner_id, cohort: input.cohort },
   })
   return { id }
+}
+
+/**
+ * P-19 for many pairings at once (the sandbox seed's cohorts, Q-8): the same rows, stamps and
+ * events as createPairing for each in order, in a handful of statements. When anything would be
+ * refused (a missing lead provider, delivery partner or cohort, or a duplicate), the pairings go
+ * through createPairing one by one instead, which reports exactly what it would.
+ */
+export async function createPairings(tx: Tx, clock: Clock, inputs: (CreatePairingInput & { id: string })[]): Promise<void> {
+  if (inputs.length === 0) return
+  const distinct = <T>(values: T[]) => [...new Set(values)]
+  const leadProviders = distinct(inputs.map((p) => p.lead_provider_id))
+  const deliveryPartners = distinct(inputs.map((p) => p.delivery_partner_id))
+  const cohorts = distinct(inputs.map((p) => p.cohort))
+  const lps = await tx.selectFrom('lead_providers').select('id').where('id', 'in', leadProviders).execute()
+  const dps = await tx.selectFrom('delivery_partners').select('id').where('id', 'in', deliveryPartners).execute()
+  const cs = await tx.selectFrom('cohorts').select('year').where('year', 'in', cohorts).execute()
+  const existing = await tx
+    .selectFrom('lead_provider_delivery_partners')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('cohort_year', 'in', cohorts)
+    .where('delivery_partner_id', 'in', deliveryPartners)
+    .where('lead_provider_id', 'in', leadProviders)
+    .executeTakeFirstOrThrow()
+  const keys = new Set(inputs.map((p) => `${p.lead_provider_id}:${p.delivery_partner_id}:${p.cohort}`))
+  const clean = lps.length === leadProviders.length && dps.length === deliveryPartners.length && cs.length === cohorts.length && existing.n === 0 && keys.size === inputs.length
+  if (!clean) {
+    for (const input of inputs) await createPairing(tx, clock, input)
+    return
+  }
+  await tx
+    .insertInto('lead_provider_delivery_partners')
+    .values(inputs.map((p) => ({ id: p.id, lead_provider_id: p.lead_provider_id, delivery_partner_id: p.delivery_partner_id, cohort_year: p.cohort, created_at: clock.now })))
+    .execute()
+  await tx.updateTable('delivery_partners').set({ updated_at: clock.now }).where('id', 'in', deliveryPartners).execute()
+  for (const p of inputs) {
+    await recordEvent(tx, clock, {
+      author: 'operator',
+      action: 'pairing.created',
+      subject_type: 'lead_provider_delivery_partner',
+      subject_id: p.id,
+      lead_provider_id: p.lead_provider_id,
+      data: { delivery_partner_id: p.delivery_partner_id, cohort: p.cohort },
+    })
+  }
 }

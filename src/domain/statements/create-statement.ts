@@ -62,3 +62,44 @@ export async function createStatement(tx: Tx, clock: Clock, values: Partial<NewS
   await recordEvent(tx, clock, { author: 'operator', action: 'statement.created', subject_type: 'statement', subject_id: id, lead_provider_id: statement.lead_provider_id, data: { ...statement } })
   return { id }
 }
+
+/**
+ * D-82 for many statements of one cohort at once (the sandbox seed's frozen cohorts, Q-8): the
+ * same rows, ids (taken in order) and events as createStatement for each, in a handful of
+ * statements. When any would be refused, they go through createStatement one by one instead,
+ * which reports exactly what it would. `problemsOf` gives each its problem collector.
+ */
+export async function createStatements(tx: Tx, clock: Clock, cohortYear: number, statements: NewStatement[], problemsOf: () => Problems): Promise<void> {
+  if (statements.length === 0) return
+  const leadProviders = [...new Set(statements.map((s) => s.lead_provider_id))]
+  const cohort = await findCohortForStatements(tx, cohortYear)
+  const known = await tx.selectFrom('lead_providers').select('id').where('id', 'in', leadProviders).execute()
+  const present = await tx.selectFrom('statements').select('id').where('cohort_year', '=', cohortYear).where('lead_provider_id', 'in', leadProviders).executeTakeFirst()
+  const months = new Set(statements.map((s) => `${s.lead_provider_id}:${s.year}:${s.month}`))
+  const valid = (s: NewStatement) => {
+    const problems = problemsOf()
+    checkNewStatement(problems, s, { cohortFrozen: cohort !== undefined && isFrozen(cohort.payments_frozen_on, clock.today) })
+    return problems.empty && s.cohort === cohortYear
+  }
+  const clean = cohort !== undefined && known.length === leadProviders.length && present === undefined && months.size === statements.length && statements.every(valid)
+  if (!clean) {
+    for (const s of statements) await createStatement(tx, clock, s, problemsOf())
+    return
+  }
+  const rows = statements.map((s) => ({
+    id: newId(tx, 'statement'),
+    lead_provider_id: s.lead_provider_id,
+    cohort_year: s.cohort,
+    year: s.year,
+    month: s.month,
+    cut_off_date: s.cut_off_date,
+    payment_date: s.payment_date,
+    marked_as_paid_at: null,
+    created_at: clock.now,
+    updated_at: clock.now,
+  }))
+  await tx.insertInto('statements').values(rows).execute()
+  for (const [i, s] of statements.entries()) {
+    await recordEvent(tx, clock, { author: 'operator', action: 'statement.created', subject_type: 'statement', subject_id: rows[i]!.id, lead_provider_id: s.lead_provider_id, data: { ...s } })
+  }
+}
