@@ -120,11 +120,12 @@ function prepareRepeatedStatements(client: pg.PoolClient): void {
     const [text, values, callback] = args
     if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || callback !== undefined) return query(...args)
     let name = names.get(text)
-    if (name === undefined) {
-      name = names.size < MAX_NAMED_STATEMENTS ? `rect_${names.size}` : null
+    if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
+      name = `rect_${names.size}`
       names.set(text, name)
     }
-    if (name === null) return query(text, values)
+    // Past the limit a new text is not remembered at all, so the map stays bounded.
+    if (name === undefined || name === null) return query(text, values)
     return query({ name, text, values }).catch((error: unknown) => {
       if ((error as { code?: string }).code === CACHED_PLAN_STALE) names.set(text, null)
       throw error

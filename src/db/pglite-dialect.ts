@@ -90,7 +90,8 @@ async function extendedQuery<R>(pg: PGlite, statements: PreparedStatements, text
       await pg.syncToFs()
       return result
     } catch (error) {
-      // A statement that failed as it was parsed is not kept; a stale one is re-prepared once.
+      // A statement that failed as it was parsed is not kept; a stale one is re-prepared once
+      // (outside a transaction that retry succeeds; inside one it meets the aborted transaction).
       const stale = (error as { code?: string }).code === CACHED_PLAN_STALE && !fresh
       if (fresh || stale) await pg.runExclusive(() => exchange(pg, statements.forget(text, name)))
       if (stale && attempt === 0) continue
@@ -141,7 +142,6 @@ async function exchange<R>(pg: PGlite, message: Buffer): Promise<Results<R>> {
   if (error) throw error
   return { rows: rows as R[], fields, ...(affectedRows !== undefined ? { affectedRows } : {}) } as Results<R>
 }
-
 
 class PGliteConnection implements DatabaseConnection {
   constructor(
