@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.ts'
+import { isStalePreparedStatement } from './faults.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
 import { discardTemplate, readTemplate } from './pglite-template.ts'
 import type { Database } from './schema.ts'
@@ -103,8 +104,6 @@ export function postgresPool(url: string, statementTimeoutMs: number): pg.Pool {
 
 /** Named statements per connection; texts past this many run unnamed (inlined values, say). */
 const MAX_NAMED_STATEMENTS = 500
-/** PostgreSQL refuses a prepared statement whose result columns changed under it (ALTER TABLE). */
-const CACHED_PLAN_STALE = '0A000'
 
 /**
  * Q-4, Q-5: each parameterised SQL text is prepared once per connection (a named statement), so
@@ -127,7 +126,7 @@ function prepareRepeatedStatements(client: pg.PoolClient): void {
     // Past the limit a new text is not remembered at all, so the map stays bounded.
     if (name === undefined || name === null) return query(text, values)
     return query({ name, text, values }).catch((error: unknown) => {
-      if ((error as { code?: string }).code === CACHED_PLAN_STALE) names.set(text, null)
+      if (isStalePreparedStatement(error)) names.set(text, null)
       throw error
     })
   }) as typeof client.query

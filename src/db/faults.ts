@@ -21,3 +21,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false
 }
+
+/**
+ * PostgreSQL refuses a prepared statement whose result columns changed under it (ALTER TABLE):
+ * both drivers' statement caches (connect.ts, pglite-dialect.ts) stop trusting it.
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '0A000'
+}

@@ -16,6 +16,7 @@ import {
   type QueryResult,
 } from 'kysely'
 import pgUtils from 'pg/lib/utils.js'
+import { isStalePreparedStatement } from './faults.ts'
 
 const { prepareValue } = pgUtils
 
@@ -70,8 +71,6 @@ class PreparedStatements {
   }
 }
 
-/** PostgreSQL refuses a prepared statement whose result columns changed under it (ALTER TABLE). */
-const CACHED_PLAN_STALE = '0A000'
 
 /**
  * One extended-protocol exchange (Parse once, then Bind, Describe, Execute, Sync) in a single
@@ -92,7 +91,7 @@ async function extendedQuery<R>(pg: PGlite, statements: PreparedStatements, text
     } catch (error) {
       // A statement that failed as it was parsed is not kept; a stale one is re-prepared once
       // (outside a transaction that retry succeeds; inside one it meets the aborted transaction).
-      const stale = (error as { code?: string }).code === CACHED_PLAN_STALE && !fresh
+      const stale = isStalePreparedStatement(error) && !fresh
       if (fresh || stale) await pg.runExclusive(() => exchange(pg, statements.forget(text, name)))
       if (stale && attempt === 0) continue
       throw error
