@@ -154,6 +154,25 @@ export interface ParticipantIdChangesTable {
   changed_at: Instant
 }
 
+/** Q-4, Q-6: a lead provider's participant with its cached wire document (0008). */
+export interface ParticipantDocumentsTable {
+  lead_provider_id: string
+  teacher_id: string
+  created_at: Instant
+  version: Generated<string>
+  /** `YYYY-MM-DD`, or '-infinity'. */
+  valid_from: Generated<string>
+  /** `YYYY-MM-DD`, 'infinity', or '-infinity' while stale. */
+  valid_until: Generated<string>
+  updated_at: Instant | null
+  ect_cohort: number | null
+  ect_training_status: string | null
+  mentor_cohort: number | null
+  mentor_training_status: string | null
+  from_participant_ids: string[] | null
+  body: string | null
+}
+
 export type Role = 'ect' | 'mentor'
 export type WorkingPattern = 'full_time' | 'part_time'
 export type TrainingProgramme = 'provider_led' | 'school_led'
@@ -295,6 +314,7 @@ export interface Database {
   partnerships: PartnershipsTable
   teachers: TeachersTable
   participant_id_changes: ParticipantIdChangesTable
+  participant_documents: ParticipantDocumentsTable
   at_school_periods: AtSchoolPeriodsTable
   training_periods: TrainingPeriodsTable
   mentorships: MentorshipsTable

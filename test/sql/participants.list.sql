@@ -1,56 +1,6 @@
-with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" where "t"."id" in (select "m"."teacher_id" from "training_periods" as "m" where "m"."lead_provider_id" = $1 and "m"."partnership_id" is not null)), "page" as (select * from "members" order by members.created_at asc, members.id asc limit $2 offset $3) select "page"."id", "t"."trn", "t"."first_name", "t"."last_name", "t"."induction_started_on", "t"."induction_completed_on", "t"."latest_induction_period_finished_on", "t"."mentor_ineligible_for_funding_on", "t"."mentor_ineligible_for_funding_reason", GREATEST(t.updated_at, ((SELECT max(d) FROM (
-      SELECT started_on AS d FROM training_periods WHERE teacher_id = t.id AND started_on <= $4::date
-      UNION ALL SELECT finished_on FROM training_periods WHERE teacher_id = t.id AND finished_on <= $5::date
-      UNION ALL SELECT finished_on FROM mentorships WHERE ect_teacher_id = t.id AND finished_on <= $6::date) AS dates)::timestamp AT TIME ZONE 'Europe/London')) as "updated_at", (
-  SELECT coalesce(json_agg(json_build_object(
-  'role', tp.role,
-  'training_record_id', CASE tp.role WHEN 'ect' THEN t.ect_training_record_id ELSE t.mentor_training_record_id END,
-  'email', asp.email,
-  'mentor_id', CASE tp.role WHEN 'ect' THEN (
-    SELECT ms.mentor_teacher_id FROM mentorships ms
-    WHERE ms.ect_period_id = tp.at_school_period_id AND (ms.finished_on IS NULL OR ms.finished_on > $7::date)
-    ORDER BY ms.started_on LIMIT 1) END,
-  'school_urn', s.urn,
-  'working_pattern', CASE tp.role WHEN 'ect' THEN (
-    SELECT latest.working_pattern FROM at_school_periods latest
-    WHERE latest.teacher_id = t.id AND latest.role = 'ect' ORDER BY latest.started_on DESC LIMIT 1) END,
-  'cohort', tp.cohort_year::text,
-  'training_status', CASE
-    WHEN "tp"."withdrawn_at" IS NULL AND "tp"."deferred_at" IS NULL THEN 'active'
-    WHEN "tp"."deferred_at" IS NULL OR "tp"."withdrawn_at" >= "tp"."deferred_at" THEN 'withdrawn'
-    ELSE 'deferred' END,
-  'started_on', tp.started_on,
-  'finished_on', tp.finished_on,
-  'pupil_premium_uplift', c.uplift_fees_enabled AND s.pupil_premium_uplift,
-  'sparsity_uplift', c.uplift_fees_enabled AND s.sparsity_uplift,
-  'schedule_identifier', tp.schedule_identifier,
-  'delivery_partner_id', p.delivery_partner_id,
-  'withdrawal_reason', tp.withdrawal_reason,
-  'withdrawn_at', to_char(tp.withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-  'deferral_reason', tp.deferral_reason,
-  'deferred_at', to_char(tp.deferred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-  'created_at', (
-    SELECT to_char(first.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM at_school_periods first
-    WHERE first.teacher_id = t.id AND first.role = tp.role ORDER BY first.started_on, first.created_at LIMIT 1),
-  'eligible_on', (CASE tp.role WHEN 'ect' THEN t.ect_eligible_for_funding_at ELSE t.mentor_eligible_for_funding_at END
-    AT TIME ZONE 'Europe/London')::date,
-  'ineligible_on', CASE tp.role WHEN 'ect' THEN t.ect_ineligible_for_funding_on ELSE t.mentor_ineligible_for_funding_on END,
-  'payments_frozen', (CASE tp.role WHEN 'ect' THEN t.ect_payments_frozen_year ELSE t.mentor_payments_frozen_year END) IS NOT NULL
-) ORDER BY tp.role), '[]')
-  FROM training_periods tp
-  JOIN at_school_periods asp ON asp.id = tp.at_school_period_id
-  JOIN partnerships p ON p.id = tp.partnership_id
-  JOIN schools s ON s.id = p.school_id
-  JOIN cohorts c ON c.year = tp.cohort_year
-  WHERE tp.id IN (ect.id, mentor.id)) as "enrolments", (
-  SELECT coalesce(json_agg(json_build_object(
-    'from_participant_id', ch.from_participant_id,
-    'to_participant_id', ch.to_participant_id,
-    'changed_at', to_char(ch.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY ch.changed_at, ch.id), '[]')
-  FROM participant_id_changes ch WHERE ch.teacher_id = page.id) as "participant_id_changes" from "page" inner join "teachers" as "t" on "t"."id" = "page"."id" left join lateral (select "tp"."id", "tp"."cohort_year", CASE
-    WHEN "tp"."withdrawn_at" IS NULL AND "tp"."deferred_at" IS NULL THEN 'active'
-    WHEN "tp"."deferred_at" IS NULL OR "tp"."withdrawn_at" >= "tp"."deferred_at" THEN 'withdrawn'
-    ELSE 'deferred' END as "training_status" from "training_periods" as "tp" where "tp"."teacher_id" = "t"."id" and "tp"."role" = $8 and "tp"."lead_provider_id" = $9 and "tp"."partnership_id" is not null order by tp.started_on DESC, tp.finished_on IS NOT DISTINCT FROM tp.started_on, tp.created_at DESC, tp.id DESC limit $10) as "ect" on true left join lateral (select "tp"."id", "tp"."cohort_year", CASE
-    WHEN "tp"."withdrawn_at" IS NULL AND "tp"."deferred_at" IS NULL THEN 'active'
-    WHEN "tp"."deferred_at" IS NULL OR "tp"."withdrawn_at" >= "tp"."deferred_at" THEN 'withdrawn'
-    ELSE 'deferred' END as "training_status" from "training_periods" as "tp" where "tp"."teacher_id" = "t"."id" and "tp"."role" = $11 and "tp"."lead_provider_id" = $12 and "tp"."partnership_id" is not null order by tp.started_on DESC, tp.finished_on IS NOT DISTINCT FROM tp.started_on, tp.created_at DESC, tp.id DESC limit $13) as "mentor" on true order by "page"."created_at" asc, "page"."id";
+
+    SELECT CASE WHEN (
+    EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $1 AND valid_until <= $2::date)
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_from > $4::date)) THEN NULL ELSE (
+      SELECT '{"data":[' || coalesce(string_agg(p.body, ',' ORDER BY p.created_at ASC, p.teacher_id ASC), '') || ']}' FROM ((select "d"."body", "d"."created_at", "d"."updated_at", "d"."teacher_id" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 order by d.created_at asc, d.teacher_id asc limit $6 offset $7)) AS p
+    ) END AS body;

@@ -47,3 +47,17 @@ describe('SQL of the v3 reads', () => {
     }
   })
 })
+
+describe('SQL of building participant documents (Q-4, documents.ts)', () => {
+  it('participants.build: a read that finds a stale document builds it, then reads again', async () => {
+    const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': '2025-11-12T10:00:00Z' })
+    try {
+      await counting.statementsFor('/api/v3/participants')
+      await t.db.updateTable('teachers').set({ updated_at: new Date('2025-11-12T10:00:00Z') }).where('id', '=', teacher.id).execute()
+      const { sql } = await counting.statementsFor('/api/v3/participants')
+      await expect(`${sql.join(';\n\n')};\n`).toMatchFileSnapshot('./participants.build.sql')
+    } finally {
+      await counting.close()
+    }
+  })
+})

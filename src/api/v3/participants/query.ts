@@ -61,6 +61,8 @@ export type FeedOptions = {
   today: string
   /** Show: one participant by id (R-40). */
   id?: string
+  /** These participants only (building their documents, documents.ts). */
+  ids?: readonly string[]
   cohorts?: number[] | null
   trainingStatus?: TrainingStatus | null
   fromParticipantId?: string | null
@@ -107,6 +109,22 @@ function changeDates(range: (d: RawBuilder<unknown>) => RawBuilder<boolean>) {
       SELECT started_on AS d FROM training_periods WHERE teacher_id = t.id AND ${range(sql`started_on`)}
       UNION ALL SELECT finished_on FROM training_periods WHERE teacher_id = t.id AND ${range(sql`finished_on`)}
       UNION ALL SELECT finished_on FROM mentorships WHERE ect_teacher_id = t.id AND ${range(sql`finished_on`)})`
+}
+
+/**
+ * The days around `today` between which nothing of these participants can change by itself: the
+ * latest R-38 change date on or before today and the first one after (documents.ts keeps a built
+ * document for exactly those days). '-infinity' and 'infinity' when there is none.
+ */
+export async function changeWindows(db: Db, ids: readonly string[], today: string): Promise<Map<string, { from: string; until: string }>> {
+  const { rows } = await sql<{ id: string; valid_from: string; valid_until: string }>`
+    SELECT t.id,
+      coalesce(max(dates.d) FILTER (WHERE dates.d <= ${today}::date), '-infinity'::date) AS valid_from,
+      coalesce(min(dates.d) FILTER (WHERE dates.d > ${today}::date), 'infinity'::date) AS valid_until
+    FROM teachers t CROSS JOIN LATERAL ${changeDates(() => sql<boolean>`true`)} AS dates
+    WHERE t.id = ANY(${[...ids]}::uuid[])
+    GROUP BY t.id`.execute(db)
+  return new Map(rows.map((r) => [r.id, { from: r.valid_from, until: r.valid_until }]))
 }
 
 /** R-38, C-58, C-59: the later of the stored stamp and 00:00 London of the latest change date ≤ today. */
@@ -163,6 +181,7 @@ function members(db: Db, leadProviderId: string, options: FeedOptions, withKeys:
         .where('m.partnership_id', 'is not', null),
     )
   if (options.id !== undefined) query = query.where('t.id', '=', options.id)
+  if (options.ids !== undefined) query = query.where(sql<boolean>`t.id = ANY(${[...options.ids]}::uuid[])`)
   if (options.updatedSince) query = query.where(updatedSinceOf(options.updatedSince, options.today))
   return query
 }

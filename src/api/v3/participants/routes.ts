@@ -5,25 +5,35 @@ import { leadProviderOf } from '../caller.ts'
 import { cohortItems, listFilter, scalarFilter, type Filter } from '../../common/filters.ts'
 import { isUuid, pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
+import { answerFromDocuments } from './documents.ts'
 import { findParticipant, listParticipants, type FeedOptions } from './query.ts'
 import { listSchema, showSchema, SORT_KEYS, TRAINING_STATUSES } from './schemas.ts'
 import { serializeParticipant } from './serialize.ts'
 
+/** The documents' text is the response body as it is (Fastify sends a string with a JSON type unchanged). */
+const JSON_TYPE = 'application/json; charset=utf-8'
+
 export async function participantRoutes(app: App, { db }: SurfaceOptions): Promise<void> {
-  app.get('/participants', { schema: listSchema }, async (request) => {
+  app.get('/participants', { schema: listSchema }, async (request, reply) => {
     const { filter, page, sort, updatedSince } = readListRequest(request, { sortKeys: SORT_KEYS, updatedSince: true })
     const filters = participantFilters(filter)
     if (filters === null) return { data: [] }
     const { today } = request.clock
-    const rows = await listParticipants(db, leadProviderOf(request), { today, ...filters, updatedSince, sort, page })
+    const options: FeedOptions = { today, ...filters, updatedSince, sort, page }
+    const answer = await answerFromDocuments(db, leadProviderOf(request), options)
+    if (typeof answer === 'object') return reply.type(JSON_TYPE).send(answer.body)
+    const rows = await listParticipants(db, leadProviderOf(request), options)
     return { data: rows.map((row) => serializeParticipant(row, today)) }
   })
 
   // Static /participants/transfers (T-27) wins over this parameter in find-my-way.
-  app.get('/participants/:id', { schema: showSchema }, async (request) => {
+  app.get('/participants/:id', { schema: showSchema }, async (request, reply) => {
     checkFilterShape(request)
     const id = pathId((request.params as { id: string }).id)
     const { today } = request.clock
+    const answer = await answerFromDocuments(db, leadProviderOf(request), { today, id })
+    if (answer === 'not found') throw new NotFoundError()
+    if (typeof answer === 'object') return reply.type(JSON_TYPE).send(answer.body)
     const row = await findParticipant(db, leadProviderOf(request), id, today)
     if (!row) throw new NotFoundError()
     return { data: serializeParticipant(row, today) }

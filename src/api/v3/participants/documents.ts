@@ -1,0 +1,170 @@
+// The participants feed read from participant_documents (0008_participant_documents.sql), so a
+// page is one index range of stored JSON texts instead of a derivation per participant (Q-4, Q-6).
+//
+// A page is answered from the documents only when, in the statement's own snapshot, every one of
+// the lead provider's documents is built for the request's date: then it is exactly what the
+// derivation (query.ts, serialize.ts) gives on that snapshot. Otherwise the stale ones are built
+// first — by the request itself when there are few, else by the warm-up (warmDocuments) while
+// the derivation answers. A request with X-With-Server-Date builds them for its own date; the
+// next request on another date builds them back (sandbox only, where they are few).
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../../../db/connect.ts'
+import { orderAndPage } from '../../../db/fragments.ts'
+import type { Page } from '../../common/paging.ts'
+import type { SortKey } from '../../common/sort.ts'
+import { changeWindows, listParticipants, type FeedOptions } from './query.ts'
+import type { SORT_KEYS } from './schemas.ts'
+import { serializeParticipant } from './serialize.ts'
+
+type SortName = (typeof SORT_KEYS)[number]
+
+const DEFAULT_SORT: SortKey<SortName>[] = [{ key: 'created_at', direction: 'asc' }]
+const SORT_COLUMNS = { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` }
+const PAGE_ORDER = {
+  created_at: { asc: sql`p.created_at ASC`, desc: sql`p.created_at DESC` },
+  updated_at: { asc: sql`p.updated_at ASC`, desc: sql`p.updated_at DESC` },
+}
+
+/** How many stale documents a request builds itself before it reads; more wait for the warm-up. */
+export const BUILD_IN_REQUEST = 500
+/** How many documents one warm-up step builds. */
+const BUILD_IN_STEP = 2000
+
+/** Any of the lead provider's documents not built for `today` (stale, or built for another window). */
+function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
+  return sql<boolean>`(
+    EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_until <= ${today}::date)
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_from > ${today}::date))`
+}
+
+/** A response body's JSON text; 'stale' when a document it depends on is not built for the date. */
+export type DocumentsAnswer = { body: string } | 'stale' | 'not found'
+
+/** R-39, or R-40 with `options.id` (not one of the caller's participants: 'not found'). */
+export async function readDocuments(db: Db, leadProviderId: string, options: FeedOptions): Promise<DocumentsAnswer> {
+  const { today } = options
+  if (options.id !== undefined) {
+    const row = await db
+      .selectFrom('participant_documents')
+      .select(sql<string | null>`CASE WHEN valid_from <= ${today}::date AND valid_until > ${today}::date THEN body END`.as('body'))
+      .where('lead_provider_id', '=', leadProviderId)
+      .where('teacher_id', '=', options.id)
+      .executeTakeFirst()
+    // R-40: the table holds every member (R-32), so no row is not the caller's participant.
+    if (row === undefined) return 'not found'
+    return row.body === null ? 'stale' : { body: `{"data":${row.body}}` }
+  }
+  const page: Page = options.page ?? { page: 1, perPage: 1, offset: 0, beyondEnd: false }
+  const sort = options.sort?.length ? options.sort : DEFAULT_SORT
+  if (page.beyondEnd || options.cohorts?.length === 0) return { body: '{"data":[]}' }
+  const { cohorts = null, trainingStatus = null, fromParticipantId = null, updatedSince = null } = options
+  let members = db
+    .selectFrom('participant_documents as d')
+    .select(['d.body', 'd.created_at', 'd.updated_at', 'd.teacher_id'])
+    .where('d.lead_provider_id', '=', leadProviderId)
+  if (cohorts !== null) members = members.where((eb) => eb.or([eb('d.ect_cohort', 'in', cohorts), eb('d.mentor_cohort', 'in', cohorts)]))
+  if (trainingStatus !== null) {
+    members = members.where((eb) => eb.or([eb('d.ect_training_status', '=', trainingStatus), eb('d.mentor_training_status', '=', trainingStatus)]))
+  }
+  if (fromParticipantId !== null) members = members.where(sql<boolean>`${fromParticipantId}::uuid = ANY(d.from_participant_ids)`)
+  if (updatedSince !== null) members = members.where('d.updated_at', '>=', updatedSince)
+  const paged = orderAndPage(members, sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
+  // The page's order again inside the aggregate: a subquery's order does not carry over.
+  const order = sql.join([...sort.map(({ key, direction }) => PAGE_ORDER[key][direction]), sql`p.teacher_id ASC`])
+  const { rows } = await sql<{ body: string | null }>`
+    SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE (
+      SELECT '{"data":[' || coalesce(string_agg(p.body, ',' ORDER BY ${order}), '') || ']}' FROM (${paged}) AS p
+    ) END AS body`.execute(db)
+  const body = rows[0]?.body ?? null
+  return body === null ? 'stale' : { body }
+}
+
+/**
+ * Builds up to `limit` of the lead provider's stale documents for `today` with the derivation
+ * itself, and stores each only if no write has marked it stale again since it was picked (its
+ * version). Returns how many were built and whether more are stale.
+ */
+export async function buildDocuments(db: Db, leadProviderId: string, today: string, limit: number): Promise<{ built: number; more: boolean }> {
+  const stale = await db
+    .selectFrom('participant_documents')
+    .select(['teacher_id', 'version'])
+    .where('lead_provider_id', '=', leadProviderId)
+    .where((eb) => eb.or([eb('valid_until', '<=', today), eb('valid_from', '>', today)]))
+    .limit(limit + 1)
+    .execute()
+  const picked = stale.slice(0, limit)
+  if (picked.length === 0) return { built: 0, more: false }
+  const ids = picked.map((r) => r.teacher_id)
+  const perPage = ids.length
+  const rows = await listParticipants(db, leadProviderId, { today, ids, page: { page: 1, perPage, offset: 0, beyondEnd: false } })
+  const windows = await changeWindows(db, ids, today)
+  const version = new Map(picked.map((r) => [r.teacher_id, r.version]))
+  const columns = {
+    teacher_id: [] as string[], version: [] as string[], body: [] as string[], updated_at: [] as Date[],
+    valid_from: [] as string[], valid_until: [] as string[], from_ids: [] as string[],
+    ect_cohort: [] as (number | null)[], ect_status: [] as (string | null)[],
+    mentor_cohort: [] as (number | null)[], mentor_status: [] as (string | null)[],
+  }
+  for (const row of rows) {
+    const window = windows.get(row.id) ?? { from: '-infinity', until: 'infinity' }
+    const ect = row.enrolments.find((e) => e.role === 'ect')
+    const mentor = row.enrolments.find((e) => e.role === 'mentor')
+    columns.teacher_id.push(row.id)
+    columns.version.push(version.get(row.id)!)
+    columns.body.push(JSON.stringify(serializeParticipant(row, today)))
+    columns.updated_at.push(row.updated_at)
+    columns.valid_from.push(window.from)
+    columns.valid_until.push(window.until)
+    columns.from_ids.push(row.participant_id_changes.map((c) => c.from_participant_id).join(','))
+    columns.ect_cohort.push(ect ? Number(ect.cohort) : null)
+    columns.ect_status.push(ect?.training_status ?? null)
+    columns.mentor_cohort.push(mentor ? Number(mentor.cohort) : null)
+    columns.mentor_status.push(mentor?.training_status ?? null)
+  }
+  let built = 0
+  if (rows.length > 0) {
+    const c = columns
+    const result = await sql`
+      UPDATE participant_documents d SET
+        body = v.body, updated_at = v.updated_at, valid_from = v.valid_from, valid_until = v.valid_until,
+        from_participant_ids = string_to_array(v.from_ids, ',')::uuid[],
+        ect_cohort = v.ect_cohort, ect_training_status = v.ect_status,
+        mentor_cohort = v.mentor_cohort, mentor_training_status = v.mentor_status
+      FROM unnest(${c.teacher_id}::uuid[], ${c.version}::bigint[], ${c.body}::text[], ${c.updated_at}::timestamptz[],
+        ${c.valid_from}::date[], ${c.valid_until}::date[], ${c.from_ids}::text[], ${c.ect_cohort}::integer[],
+        ${c.ect_status}::text[], ${c.mentor_cohort}::integer[], ${c.mentor_status}::text[])
+        AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_ids, ect_cohort, ect_status, mentor_cohort, mentor_status)
+      WHERE d.lead_provider_id = ${leadProviderId} AND d.teacher_id = v.teacher_id AND d.version = v.version`.execute(db)
+    built = Number(result.numAffectedRows ?? 0)
+  }
+  return { built, more: stale.length > limit }
+}
+
+/**
+ * The feed's answer from the documents, after building the stale ones for the request's date
+ * when they are few; 'stale' when the documents cannot answer (more stale documents than one
+ * request builds, or writes or requests on another date marking them stale again meanwhile),
+ * and the caller derives the answer instead.
+ */
+export async function answerFromDocuments(db: Db, leadProviderId: string, options: FeedOptions): Promise<DocumentsAnswer> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await readDocuments(db, leadProviderId, options)
+    if (answer !== 'stale' || attempt === 1) return answer
+    const { more } = await buildDocuments(db, leadProviderId, options.today, BUILD_IN_REQUEST)
+    if (more) return 'stale'
+  }
+}
+
+/** Builds every lead provider's stale documents for `today`; returns how many it built. */
+export async function warmDocuments(db: Db, today: string): Promise<number> {
+  const providers = await db.selectFrom('lead_providers').select('id').orderBy('id').execute()
+  let built = 0
+  for (const { id } of providers) {
+    for (;;) {
+      const step = await buildDocuments(db, id, today, BUILD_IN_STEP)
+      built += step.built
+      if (!step.more || step.built === 0) break
+    }
+  }
+  return built
+}

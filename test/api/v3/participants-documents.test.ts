@@ -1,0 +1,139 @@
+// Q-4, Q-6: the participants feed answered from participant_documents (0008) is exactly the
+// derivation's answer (R-32 … R-40) — on the seeded data set (every S-38 situation), on dates
+// around and far from the seeding date, for every filter, sort and page shape, after school
+// actions, and however the documents were built before.
+import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { inTransaction } from '../../../src/db/transaction.ts'
+import { seedDataSet } from '../../../src/sandbox/seed.ts'
+import { answerFromDocuments, buildDocuments, readDocuments, warmDocuments } from '../../../src/api/v3/participants/documents.ts'
+import { listParticipants, type FeedOptions } from '../../../src/api/v3/participants/query.ts'
+import { serializeParticipant } from '../../../src/api/v3/participants/serialize.ts'
+import { setupTestApp } from '../../support/app.ts'
+
+const SEEDED_ON = '2026-11-23'
+const t = await setupTestApp()
+const seeded = await inTransaction(t.db, (tx) => seedDataSet(tx, { seed: 1, seedingDate: SEEDED_ON }))
+const providers = seeded.lead_providers
+
+/** The derivation's answer, as the route sends it when the documents cannot answer. */
+async function derived(leadProviderId: string, options: FeedOptions): Promise<unknown> {
+  const rows = await listParticipants(t.db, leadProviderId, options)
+  if (options.id !== undefined) return rows[0] === undefined ? 'not found' : { data: serializeParticipant(rows[0], options.today) }
+  return { data: rows.map((row) => serializeParticipant(row, options.today)) }
+}
+
+async function fromDocuments(leadProviderId: string, options: FeedOptions): Promise<unknown> {
+  const answer = await answerFromDocuments(t.db, leadProviderId, options)
+  if (typeof answer === 'object') return JSON.parse(answer.body)
+  return answer
+}
+
+const page = (perPage: number, number = 1) => ({ page: number, perPage, offset: (number - 1) * perPage, beyondEnd: false })
+
+/** The list shapes of R-39 that read different columns or orders. */
+function shapes(today: string, ids: string[], fromId: string | null): [string, FeedOptions][] {
+  return [
+    ['default order, one page of all', { today, page: page(3000) }],
+    ['page 2 of 7', { today, page: page(7, 2) }],
+    ['sort -updated_at', { today, sort: [{ key: 'updated_at', direction: 'desc' }], page: page(3000) }],
+    ['sort updated_at, -created_at', { today, sort: [{ key: 'updated_at', direction: 'asc' }, { key: 'created_at', direction: 'desc' }], page: page(11, 3) }],
+    ['sort -created_at', { today, sort: [{ key: 'created_at', direction: 'desc' }], page: page(3000) }],
+    ['filter cohort 2025', { today, cohorts: [2025], page: page(3000) }],
+    ['filter cohorts 2021, 2024, 2026', { today, cohorts: [2021, 2024, 2026], page: page(3000) }],
+    ['filter training_status withdrawn', { today, trainingStatus: 'withdrawn', page: page(3000) }],
+    ['filter training_status deferred', { today, trainingStatus: 'deferred', page: page(3000) }],
+    ['filter training_status active, cohort 2025', { today, trainingStatus: 'active', cohorts: [2025], page: page(3000) }],
+    ['filter updated_since a year back', { today, updatedSince: new Date(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}T10:00:00Z`), page: page(3000) }],
+    ['filter updated_since a week back', { today, updatedSince: new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86400_000), page: page(3000) }],
+    ['filter updated_since a day back, sorted', { today, updatedSince: new Date(Date.parse(`${today}T00:00:00Z`) - 86400_000), sort: [{ key: 'updated_at', direction: 'desc' }], page: page(3000) }],
+    ...(fromId === null ? [] : [['filter from_participant_id', { today, fromParticipantId: fromId, page: page(3000) }] as [string, FeedOptions]]),
+    ['filter from_participant_id of nobody', { today, fromParticipantId: '0c000000-0000-4000-8000-000000000000', page: page(3000) }],
+    ...ids.map((id): [string, FeedOptions] => [`show ${id}`, { today, id }]),
+  ]
+}
+
+describe('Q-4, Q-6: participant documents answer as the derivation does', () => {
+  it('R-32 … R-40 on the seeded data, every provider, dates around and far from the seeding date', async () => {
+    const fromId = (await t.db.selectFrom('participant_id_changes').select('from_participant_id').executeTakeFirst())?.from_participant_id ?? null
+    let compared = 0
+    for (const today of [SEEDED_ON, '2026-09-01', '2026-12-31', '2027-02-13', '2027-09-15', '2025-03-01']) {
+      for (const lp of providers) {
+        const members = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').execute()
+        const ids = members.filter((_, i) => i % 9 === 0).map((m) => m.teacher_id)
+        for (const [name, options] of shapes(today, ids, fromId)) {
+          const expected = await derived(lp.id, options)
+          expect(await fromDocuments(lp.id, options), `${lp.name} on ${today}: ${name}`).toEqual(expected)
+          compared++
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500)
+  })
+
+  it('R-40: another provider\'s participant and an unknown id are not found, as the derivation says', async () => {
+    const [a, b] = providers
+    const theirs = await t.db.selectFrom('participant_documents as d').select('d.teacher_id')
+      .where('d.lead_provider_id', '=', b!.id)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('participant_documents as x').select('x.teacher_id').whereRef('x.teacher_id', '=', 'd.teacher_id').where('x.lead_provider_id', '=', a!.id))))
+      .executeTakeFirstOrThrow()
+    for (const id of [theirs.teacher_id, '0d000000-0000-4000-8000-000000000000']) {
+      expect(await fromDocuments(a!.id, { today: SEEDED_ON, id })).toBe('not found')
+      expect(await derived(a!.id, { today: SEEDED_ON, id })).toBe('not found')
+    }
+  })
+
+  it('R-14: a write marks the documents stale in its own transaction; the next read builds them again', async () => {
+    const lp = providers[0]!
+    await warmDocuments(t.db, SEEDED_ON)
+    const options: FeedOptions = { today: SEEDED_ON, page: page(3000) }
+    expect(await readDocuments(t.db, lp.id, options)).not.toBe('stale')
+    const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').executeTakeFirstOrThrow()
+    // A rolled-back write leaves the documents as they were.
+    await expect(
+      inTransaction(t.db, async (tx) => {
+        await tx.updateTable('teachers').set({ first_name: 'Rolled' }).where('id', '=', teacher_id).execute()
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    expect(await readDocuments(t.db, lp.id, options)).not.toBe('stale')
+    // Each table a document is derived from marks it stale.
+    const writes = [
+      () => t.db.updateTable('teachers').set({ first_name: 'Renamed' }).where('id', '=', teacher_id).execute(),
+      () => t.db.updateTable('at_school_periods').set({ email: 'renamed@example.sch.uk' }).where('teacher_id', '=', teacher_id).execute(),
+      () => t.db.updateTable('training_periods').set({ schedule_identifier: sql`schedule_identifier` }).where('teacher_id', '=', teacher_id).execute(),
+      () => t.db.insertInto('participant_id_changes').values({ id: crypto.randomUUID(), teacher_id, from_participant_id: '0e000000-0000-4000-8000-000000000000', to_participant_id: teacher_id, changed_at: new Date('2026-11-20T10:00:00Z') }).execute(),
+    ]
+    for (const write of writes) {
+      await write()
+      expect(await readDocuments(t.db, lp.id, options)).toBe('stale')
+      expect(await fromDocuments(lp.id, options)).toEqual(await derived(lp.id, options))
+      expect(await readDocuments(t.db, lp.id, options)).not.toBe('stale')
+    }
+    const shown = (await fromDocuments(lp.id, { today: SEEDED_ON, id: teacher_id })) as { data: { attributes: Record<string, any> } }
+    expect(shown.data.attributes.full_name).toMatch(/^Renamed /)
+    expect(shown.data.attributes.participant_id_changes.at(-1).from_participant_id).toBe('0e000000-0000-4000-8000-000000000000')
+  })
+
+  it('a document is kept for the days between change dates, and built again on the first day outside them', async () => {
+    const lp = providers[0]!
+    await warmDocuments(t.db, SEEDED_ON)
+    const window = await t.db.selectFrom('participant_documents').select(['valid_from', 'valid_until'])
+      .where('lead_provider_id', '=', lp.id).where('valid_until', '<>', 'infinity').orderBy('valid_until').executeTakeFirstOrThrow()
+    // The last day inside the window reads the documents as built; its first day outside does not.
+    const lastInside = new Date(Date.parse(`${window.valid_until}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10)
+    expect(await readDocuments(t.db, lp.id, { today: lastInside, page: page(10) })).not.toBe('stale')
+    expect(await readDocuments(t.db, lp.id, { today: window.valid_until, page: page(10) })).toBe('stale')
+    expect(await readDocuments(t.db, lp.id, { today: '2020-01-01', page: page(10) })).toBe('stale')
+  })
+
+  it('more stale documents than one request builds: the request is answered by the derivation, the warm-up builds them all', async () => {
+    const lp = providers[0]!
+    await t.db.updateTable('teachers').set({ updated_at: new Date('2026-11-23T12:00:00Z') }).execute()
+    const step = await buildDocuments(t.db, lp.id, SEEDED_ON, 5)
+    expect(step).toEqual({ built: 5, more: true })
+    const total = await t.db.selectFrom('participant_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+    expect(await warmDocuments(t.db, SEEDED_ON)).toBe(Number(total.n) - 5)
+    expect(await warmDocuments(t.db, SEEDED_ON)).toBe(0)
+  })
+})
