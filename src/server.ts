@@ -91,3 +91,26 @@ export function runDailyAt(app: App, time: string, task: () => Promise<unknown>)
     timer = null
   })
 }
+
+/** Runs `task` now and then `everyMs` after each run ends, until the app closes; a failure is logged. */
+export function runRepeatedly(app: App, everyMs: number, task: () => Promise<unknown>, name: string): void {
+  let timer: NodeJS.Timeout | null = null
+  let closed = false
+  const run = async () => {
+    try {
+      await task()
+    } catch (error) {
+      if (!closed) app.log.error({ err: error }, `${name} failed`)
+    }
+    if (closed) return
+    timer = setTimeout(run, everyMs)
+    timer.unref()
+  }
+  timer = setTimeout(run, 0)
+  timer.unref()
+  app.addHook('onClose', async () => {
+    closed = true
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+  })
+}

@@ -9,7 +9,8 @@ import { InvalidError } from '../errors.ts'
 import { holdsDomainData, seedDataSet } from '../sandbox/seed.ts'
 import { sandboxTokens } from '../sandbox/sandbox-tokens.ts'
 import { runStatementSweep } from '../domain/statements/run-statement-sweep.ts'
-import { listen, runDailyAt, stopOnSignal } from '../server.ts'
+import { listen, runDailyAt, runRepeatedly, stopOnSignal } from '../server.ts'
+import { warmDocuments } from '../api/v3/participants/documents.ts'
 import { applyMigrations, openDatabase, type OpenedDatabase } from './database.ts'
 import { usageError } from './errors.ts'
 import type { Io } from './program.ts'
@@ -17,6 +18,8 @@ import { checkRedis } from './redis.ts'
 import { checkModeMarker, readSettings, recordProductionMarker } from './settings.ts'
 import { baseUrlOf, productionStartLine, sandboxStartText } from './startup-output.ts'
 import { VERSION } from './version.ts'
+
+const WARM_EVERY_MS = 60_000
 
 /** `config` has passed S-17 step 1 (serve.ts). */
 export async function serve(config: Config, io: Io): Promise<void> {
@@ -68,6 +71,12 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
     throw error
   }
   const stopped = stopOnSignal(app, database.close)
+  // Q-4, Q-6: the participant documents stale for today (all of them after a migration or a bulk
+  // load, a few after midnight) are built in the background, so readers seldom build them.
+  runRepeatedly(app, WARM_EVERY_MS, async () => {
+    const built = await warmDocuments(db, systemClock().today)
+    if (built > 0) app.log.info({ built }, 'participant documents built')
+  }, 'participant documents warm-up')
   // Q-8: what each start-up stage cost, for LOG_LEVEL=debug (stderr keeps stdout's S-18 text intact).
   if (config.logLevel === 'debug' || config.logLevel === 'trace') io.err(`start-up stages (ms): ${stages.summary()}\n`)
 

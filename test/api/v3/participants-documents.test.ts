@@ -25,7 +25,7 @@ async function derived(leadProviderId: string, options: FeedOptions): Promise<un
 
 async function fromDocuments(leadProviderId: string, options: FeedOptions): Promise<unknown> {
   const answer = await answerFromDocuments(t.db, leadProviderId, options)
-  if (typeof answer === 'object') return JSON.parse(answer.body)
+  if (typeof answer === 'object') return JSON.parse(answer.body.join(''))
   return answer
 }
 

@@ -20,10 +20,6 @@ type SortName = (typeof SORT_KEYS)[number]
 
 const DEFAULT_SORT: SortKey<SortName>[] = [{ key: 'created_at', direction: 'asc' }]
 const SORT_COLUMNS = { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` }
-const PAGE_ORDER = {
-  created_at: { asc: sql`p.created_at ASC`, desc: sql`p.created_at DESC` },
-  updated_at: { asc: sql`p.updated_at ASC`, desc: sql`p.updated_at DESC` },
-}
 
 /** How many stale documents a request builds itself before it reads; more wait for the warm-up. */
 export const BUILD_IN_REQUEST = 500
@@ -37,8 +33,23 @@ function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_from > ${today}::date))`
 }
 
-/** A response body's JSON text; 'stale' when a document it depends on is not built for the date. */
-export type DocumentsAnswer = { body: string } | 'stale' | 'not found'
+/**
+ * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
+ * out without ever being one string (Q-7); 'stale' when a document it depends on is not built for
+ * the date.
+ */
+export type DocumentsAnswer = { body: string[] } | 'stale' | 'not found'
+
+const DOCUMENTS_PER_PIECE = 40
+
+function pieces(bodies: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < bodies.length; i += DOCUMENTS_PER_PIECE) {
+    out.push((i === 0 ? '{"data":[' : ',') + bodies.slice(i, i + DOCUMENTS_PER_PIECE).join(','))
+  }
+  out[out.length - 1] += ']}'
+  return out
+}
 
 /** R-39, or R-40 with `options.id` (not one of the caller's participants: 'not found'). */
 export async function readDocuments(db: Db, leadProviderId: string, options: FeedOptions): Promise<DocumentsAnswer> {
@@ -52,15 +63,14 @@ export async function readDocuments(db: Db, leadProviderId: string, options: Fee
       .executeTakeFirst()
     // R-40: the table holds every member (R-32), so no row is not the caller's participant.
     if (row === undefined) return 'not found'
-    return row.body === null ? 'stale' : { body: `{"data":${row.body}}` }
+    return row.body === null ? 'stale' : { body: [`{"data":${row.body}}`] }
   }
   const page: Page = options.page ?? { page: 1, perPage: 1, offset: 0, beyondEnd: false }
   const sort = options.sort?.length ? options.sort : DEFAULT_SORT
-  if (page.beyondEnd || options.cohorts?.length === 0) return { body: '{"data":[]}' }
+  if (page.beyondEnd || options.cohorts?.length === 0) return { body: ['{"data":[]}'] }
   const { cohorts = null, trainingStatus = null, fromParticipantId = null, updatedSince = null } = options
   let members = db
     .selectFrom('participant_documents as d')
-    .select(['d.body', 'd.created_at', 'd.updated_at', 'd.teacher_id'])
     .where('d.lead_provider_id', '=', leadProviderId)
   if (cohorts !== null) members = members.where((eb) => eb.or([eb('d.ect_cohort', 'in', cohorts), eb('d.mentor_cohort', 'in', cohorts)]))
   if (trainingStatus !== null) {
@@ -68,15 +78,15 @@ export async function readDocuments(db: Db, leadProviderId: string, options: Fee
   }
   if (fromParticipantId !== null) members = members.where(sql<boolean>`${fromParticipantId}::uuid = ANY(d.from_participant_ids)`)
   if (updatedSince !== null) members = members.where('d.updated_at', '>=', updatedSince)
-  const paged = orderAndPage(members, sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
-  // The page's order again inside the aggregate: a subquery's order does not carry over.
-  const order = sql.join([...sort.map(({ key, direction }) => PAGE_ORDER[key][direction]), sql`p.teacher_id ASC`])
-  const { rows } = await sql<{ body: string | null }>`
-    SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE (
-      SELECT '{"data":[' || coalesce(string_agg(p.body, ',' ORDER BY ${order}), '') || ']}' FROM (${paged}) AS p
-    ) END AS body`.execute(db)
-  const body = rows[0]?.body ?? null
-  return body === null ? 'stale' : { body }
+  // The page's rows in order, only if no document is stale in this statement's snapshot (a
+  // one-time filter): rows mean the page is good; none means an empty page or a stale document,
+  // which the aggregate form below tells apart (an empty page is rare and cheap).
+  const rows = await orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${anyStale(leadProviderId, today)}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
+    .execute()
+  if (rows.length > 0) return { body: pieces(rows.map((r) => r.body!)) }
+  const { rows: [decided] } = await sql<{ empty: boolean }>`
+    SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE NOT EXISTS (${orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)}) END AS empty`.execute(db)
+  return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
 }
 
 /**
