@@ -15,7 +15,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import { londonDate } from '../src/clock.ts'
 import { postgresPool } from '../src/db/connect.ts'
 import { migrate } from '../src/db/migrate.ts'
-import { warmDocuments } from '../src/api/v3/participants/documents.ts'
+import { warmAllDocuments } from '../src/api/v3/documents.ts'
 import type { Database } from '../src/db/schema.ts'
 import { sandboxToken, slugOf } from '../src/sandbox/derive.ts'
 import { bundle } from '../bin/bundle.js'
@@ -111,7 +111,7 @@ async function migrateBench(): Promise<void> {
 }
 
 /**
- * Q-4, Q-6: builds the participant documents that are stale for today (all of them after
+ * Q-4 … Q-6: builds the participant and partnership documents that are stale for today (all of them after
  * `npm run bench:data`), as a running service's readers and warm-up would, before any request is
  * measured; prints how long that took.
  */
@@ -119,10 +119,11 @@ async function warmBench(today: string): Promise<void> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(DATABASE_URL, 600_000) }) })
   try {
     const started = performance.now()
-    const built = await warmDocuments(db, today)
+    const built = await warmAllDocuments(db, today)
     // As autovacuum would after so many rows changed, before the planner is asked about them.
-    if (built > 0) await sql`ANALYZE participant_documents`.execute(db)
-    console.log(`participant documents built for ${today}: ${built} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    if (built.participants > 0) await sql`ANALYZE participant_documents`.execute(db)
+    if (built.partnerships > 0) await sql`ANALYZE partnership_documents`.execute(db)
+    console.log(`documents built for ${today}: ${built.participants} participants, ${built.partnerships} partnerships in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   } finally {
     await db.destroy()
   }

@@ -92,25 +92,35 @@ export function runDailyAt(app: App, time: string, task: () => Promise<unknown>)
   })
 }
 
-/** Runs `task` now and then `everyMs` after each run ends, until the app closes; a failure is logged. */
-export function runRepeatedly(app: App, everyMs: number, task: () => Promise<unknown>, name: string): void {
+/**
+ * Runs `task` after `firstAfterMs`, then `everyMs` after each run ends, until the app closes. The
+ * task gets a signal that aborts when the app starts closing, and the close waits for the run in
+ * flight (which should stop at its next step); a failure is logged.
+ */
+export function runRepeatedly(app: App, { firstAfterMs, everyMs }: { firstAfterMs: number; everyMs: number }, task: (signal: AbortSignal) => Promise<unknown>, name: string): void {
+  const stopping = new AbortController()
   let timer: NodeJS.Timeout | null = null
-  let closed = false
+  let running: Promise<void> | null = null
   const run = async () => {
     try {
-      await task()
+      await task(stopping.signal)
     } catch (error) {
-      if (!closed) app.log.error({ err: error }, `${name} failed`)
+      if (!stopping.signal.aborted) app.log.error({ err: error }, `${name} failed`)
     }
-    if (closed) return
-    timer = setTimeout(run, everyMs)
+  }
+  const schedule = (ms: number) => {
+    timer = setTimeout(() => {
+      running = run().then(() => {
+        running = null
+        if (!stopping.signal.aborted) schedule(everyMs)
+      })
+    }, ms)
     timer.unref()
   }
-  timer = setTimeout(run, 0)
-  timer.unref()
-  app.addHook('onClose', async () => {
-    closed = true
+  schedule(firstAfterMs)
+  app.addHook('preClose', async () => {
+    stopping.abort()
     if (timer !== null) clearTimeout(timer)
-    timer = null
+    await running
   })
 }

@@ -10,7 +10,7 @@ import { holdsDomainData, seedDataSet } from '../sandbox/seed.ts'
 import { sandboxTokens } from '../sandbox/sandbox-tokens.ts'
 import { runStatementSweep } from '../domain/statements/run-statement-sweep.ts'
 import { listen, runDailyAt, runRepeatedly, stopOnSignal } from '../server.ts'
-import { warmDocuments } from '../api/v3/participants/documents.ts'
+import { warmAllDocuments } from '../api/v3/documents.ts'
 import { applyMigrations, openDatabase, type OpenedDatabase } from './database.ts'
 import { usageError } from './errors.ts'
 import type { Io } from './program.ts'
@@ -63,6 +63,13 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
 
   const app = await stages.time('build', () => buildApp({ db, config }))
   runDailyAt(app, '00:05:00', sweep)
+  // Q-4 … Q-6: the participant and partnership documents stale for today (all of them after a
+  // migration or a bulk load, a few after midnight) are built in the background, so readers
+  // seldom build them; the first run waits a moment, so start-up (Q-8) is not slowed.
+  runRepeatedly(app, { firstAfterMs: 1000, everyMs: WARM_EVERY_MS }, async (signal) => {
+    const built = await warmAllDocuments(db, systemClock().today, signal)
+    if (built.participants + built.partnerships > 0) app.log.info({ built }, 'documents built')
+  }, 'documents warm-up')
   let address
   try {
     address = await stages.time('listen', () => listen(app, config.host, config.port)) // step 8
@@ -71,12 +78,6 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
     throw error
   }
   const stopped = stopOnSignal(app, database.close)
-  // Q-4, Q-6: the participant documents stale for today (all of them after a migration or a bulk
-  // load, a few after midnight) are built in the background, so readers seldom build them.
-  runRepeatedly(app, WARM_EVERY_MS, async () => {
-    const built = await warmDocuments(db, systemClock().today)
-    if (built > 0) app.log.info({ built }, 'participant documents built')
-  }, 'participant documents warm-up')
   // Q-8: what each start-up stage cost, for LOG_LEVEL=debug (stderr keeps stdout's S-18 text intact).
   if (config.logLevel === 'debug' || config.logLevel === 'trace') io.err(`start-up stages (ms): ${stages.summary()}\n`)
 

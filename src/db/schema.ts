@@ -173,6 +173,20 @@ export interface ParticipantDocumentsTable {
   body: string | null
 }
 
+/** a partnership with its cached wire document (0009). */
+export interface PartnershipDocumentsTable {
+  partnership_id: string
+  lead_provider_id: string
+  created_at: Instant
+  cohort_year: number
+  version: Generated<string>
+  valid_from: Generated<string>
+  valid_until: Generated<string>
+  updated_at: Instant | null
+  delivery_partner_id: string | null
+  body: string | null
+}
+
 export type Role = 'ect' | 'mentor'
 export type WorkingPattern = 'full_time' | 'part_time'
 export type TrainingProgramme = 'provider_led' | 'school_led'
@@ -315,6 +329,7 @@ export interface Database {
   teachers: TeachersTable
   participant_id_changes: ParticipantIdChangesTable
   participant_documents: ParticipantDocumentsTable
+  partnership_documents: PartnershipDocumentsTable
   at_school_periods: AtSchoolPeriodsTable
   training_periods: TrainingPeriodsTable
   mentorships: MentorshipsTable

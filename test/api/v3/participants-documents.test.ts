@@ -127,6 +127,34 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
     expect(await readDocuments(t.db, lp.id, { today: '2020-01-01', page: page(10) })).toBe('stale')
   })
 
+  it('a write between picking a stale document and storing it wins: the document stays stale (its version moved)', async () => {
+    const lp = providers[0]!
+    await warmDocuments(t.db, SEEDED_ON)
+    const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').executeTakeFirstOrThrow()
+    await t.db.updateTable('teachers').set({ first_name: 'Before' }).where('id', '=', teacher_id).execute()
+    // Right after the build has picked the stale documents, another transaction writes the
+    // teacher; it has committed before the build stores (awaited when the windows come back; on
+    // PGlite's one connection it has run by then already).
+    let write: Promise<unknown> | null = null
+    const racing = t.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        const first = args.result.rows[0] as { version?: unknown; valid_from?: unknown } | undefined
+        if (write === null && first?.version !== undefined) {
+          write = t.db.updateTable('teachers').set({ first_name: 'After' }).where('id', '=', teacher_id).execute()
+        }
+        if (write !== null && first?.valid_from !== undefined) await write
+        return args.result
+      },
+    })
+    const step = await buildDocuments(racing, lp.id, SEEDED_ON, 500)
+    expect(write).not.toBe(null)
+    expect(step).toEqual({ built: 0, more: false })
+    expect(await readDocuments(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
+    const shown = (await fromDocuments(lp.id, { today: SEEDED_ON, id: teacher_id })) as { data: { attributes: { full_name: string } } }
+    expect(shown.data.attributes.full_name).toMatch(/^After /)
+  })
+
   it('more stale documents than one request builds: the request is answered by the derivation, the warm-up builds them all', async () => {
     const lp = providers[0]!
     await t.db.updateTable('teachers').set({ updated_at: new Date('2026-11-23T12:00:00Z') }).execute()

@@ -163,6 +163,10 @@ describe('GET /api/v3/partnerships', () => {
       await registered(s.id, { partnership_id: id, lead_provider_id: lp.id, cohort: 2026, started_on: '2025-06-01' })
     }
     const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': '2025-07-02T10:00:00Z' })
+    // The first request builds the documents (Q-4: a fixed number of statements for all 50) and
+    // records the token's use (C-6); the pages after it read them.
+    const building = await counting.statementsFor('/api/v3/partnerships?page[per_page]=1')
+    expect(building.pageStatements).toBe(7) // read, stale?, pick, derive, windows, store, read
     const one = await counting.statementsFor('/api/v3/partnerships?page[per_page]=1')
     const fifty = await counting.statementsFor('/api/v3/partnerships?page[per_page]=50')
     expect(fifty.rows).toBe(50)

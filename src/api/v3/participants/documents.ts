@@ -10,6 +10,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import { orderAndPage } from '../../../db/fragments.ts'
+import { listPieces, readBuilding, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import { changeWindows, listParticipants, type FeedOptions } from './query.ts'
@@ -21,34 +22,11 @@ type SortName = (typeof SORT_KEYS)[number]
 const DEFAULT_SORT: SortKey<SortName>[] = [{ key: 'created_at', direction: 'asc' }]
 const SORT_COLUMNS = { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` }
 
-/** How many stale documents a request builds itself before it reads; more wait for the warm-up. */
-export const BUILD_IN_REQUEST = 500
-/** How many documents one warm-up step builds. */
-const BUILD_IN_STEP = 2000
-
 /** Any of the lead provider's documents not built for `today` (stale, or built for another window). */
 function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
   return sql<boolean>`(
     EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_until <= ${today}::date)
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_from > ${today}::date))`
-}
-
-/**
- * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
- * out without ever being one string (Q-7); 'stale' when a document it depends on is not built for
- * the date.
- */
-export type DocumentsAnswer = { body: string[] } | 'stale' | 'not found'
-
-const DOCUMENTS_PER_PIECE = 40
-
-function pieces(bodies: string[]): string[] {
-  const out: string[] = []
-  for (let i = 0; i < bodies.length; i += DOCUMENTS_PER_PIECE) {
-    out.push((i === 0 ? '{"data":[' : ',') + bodies.slice(i, i + DOCUMENTS_PER_PIECE).join(','))
-  }
-  out[out.length - 1] += ']}'
-  return out
 }
 
 /** R-39, or R-40 with `options.id` (not one of the caller's participants: 'not found'). */
@@ -83,7 +61,7 @@ export async function readDocuments(db: Db, leadProviderId: string, options: Fee
   // which the aggregate form below tells apart (an empty page is rare and cheap).
   const rows = await orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${anyStale(leadProviderId, today)}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
     .execute()
-  if (rows.length > 0) return { body: pieces(rows.map((r) => r.body!)) }
+  if (rows.length > 0) return { body: listPieces(rows.map((r) => r.body!)) }
   const { rows: [decided] } = await sql<{ empty: boolean }>`
     SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE NOT EXISTS (${orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)}) END AS empty`.execute(db)
   return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
@@ -150,31 +128,12 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
   return { built, more: stale.length > limit }
 }
 
-/**
- * The feed's answer from the documents, after building the stale ones for the request's date
- * when they are few; 'stale' when the documents cannot answer (more stale documents than one
- * request builds, or writes or requests on another date marking them stale again meanwhile),
- * and the caller derives the answer instead.
- */
-export async function answerFromDocuments(db: Db, leadProviderId: string, options: FeedOptions): Promise<DocumentsAnswer> {
-  for (let attempt = 0; ; attempt++) {
-    const answer = await readDocuments(db, leadProviderId, options)
-    if (answer !== 'stale' || attempt === 1) return answer
-    const { more } = await buildDocuments(db, leadProviderId, options.today, BUILD_IN_REQUEST)
-    if (more) return 'stale'
-  }
+/** The feed's answer from the documents, building the stale ones first when they are few. */
+export function answerFromDocuments(db: Db, leadProviderId: string, options: FeedOptions): Promise<DocumentsAnswer> {
+  return readBuilding(() => readDocuments(db, leadProviderId, options), (limit) => buildDocuments(db, leadProviderId, options.today, limit))
 }
 
-/** Builds every lead provider's stale documents for `today`; returns how many it built. */
-export async function warmDocuments(db: Db, today: string): Promise<number> {
-  const providers = await db.selectFrom('lead_providers').select('id').orderBy('id').execute()
-  let built = 0
-  for (const { id } of providers) {
-    for (;;) {
-      const step = await buildDocuments(db, id, today, BUILD_IN_STEP)
-      built += step.built
-      if (!step.more || step.built === 0) break
-    }
-  }
-  return built
+/** Builds every lead provider's stale participant documents for `today`; returns how many it built. */
+export function warmDocuments(db: Db, today: string, signal?: AbortSignal): Promise<number> {
+  return warmEachProvider(db, (leadProviderId, limit) => buildDocuments(db, leadProviderId, today, limit), signal)
 }

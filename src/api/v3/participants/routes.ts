@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream'
-import type { FastifyReply } from 'fastify'
 import type { App, SurfaceOptions } from '../../../app.ts'
 import { NotFoundError } from '../../../errors.ts'
 import type { TrainingStatus } from '../../../domain/participants-feed/rules.ts'
@@ -7,44 +5,25 @@ import { leadProviderOf } from '../caller.ts'
 import { cohortItems, listFilter, scalarFilter, type Filter } from '../../common/filters.ts'
 import { isUuid, pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
-import { Gate } from '../../common/gate.ts'
+import { sendPieces, throughLargePageGate } from '../../common/documents.ts'
 import { answerFromDocuments } from './documents.ts'
 import { findParticipant, listParticipants, type FeedOptions } from './query.ts'
 import { listSchema, showSchema, SORT_KEYS, TRAINING_STATUSES } from './schemas.ts'
 import { serializeParticipant } from './serialize.ts'
 
-/** The documents' text is the response body as it is (Fastify sends strings with a JSON type unchanged). */
-function sendPieces(reply: FastifyReply, pieces: string[]): FastifyReply {
-  reply.type('application/json; charset=utf-8')
-  return reply.send(pieces.length === 1 ? pieces[0] : Readable.from(pieces))
-}
-
-/** Pages over this many participants go through the gate, at most LARGE_PAGES_AT_ONCE at once (Q-7). */
-const LARGE_PAGE = 500
-const LARGE_PAGES_AT_ONCE = 2
-
 export async function participantRoutes(app: App, { db }: SurfaceOptions): Promise<void> {
-  const largePages = new Gate(LARGE_PAGES_AT_ONCE)
   app.get('/participants', { schema: listSchema }, async (request, reply) => {
     const { filter, page, sort, updatedSince } = readListRequest(request, { sortKeys: SORT_KEYS, updatedSince: true })
     const filters = participantFilters(filter)
     if (filters === null) return { data: [] }
     const { today } = request.clock
     const options: FeedOptions = { today, ...filters, updatedSince, sort, page }
-    // Q-7: a large page holds its place until its last byte is written.
-    const leave = page.perPage > LARGE_PAGE ? await largePages.enter() : () => {}
-    // A client that left while waiting has closed already: its place goes back at once.
-    if (reply.raw.closed) leave()
-    reply.raw.once('finish', leave).once('close', leave)
-    try {
+    return throughLargePageGate(reply, page.perPage, async () => {
       const answer = await answerFromDocuments(db, leadProviderOf(request), options)
       if (typeof answer === 'object') return sendPieces(reply, answer.body)
       const rows = await listParticipants(db, leadProviderOf(request), options)
       return { data: rows.map((row) => serializeParticipant(row, today)) }
-    } catch (error) {
-      leave()
-      throw error
-    }
+    })
   })
 
   // Static /participants/transfers (T-27) wins over this parameter in find-my-way.

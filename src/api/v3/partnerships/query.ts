@@ -111,3 +111,27 @@ export async function listPartnerships(
 export function findPartnership(db: Db, leadProviderId: string, today: string, id: string): Promise<PartnershipRow | undefined> {
   return db.selectFrom(scoped(db, leadProviderId, today).where('p.id', '=', id).as('x')).select(WIRE_COLUMNS).executeTakeFirst()
 }
+
+/** These partnerships of the caller, as the list shows them (building their documents, documents.ts). */
+export function partnershipsByIds(db: Db, leadProviderId: string, today: string, ids: readonly string[]): Promise<(PartnershipRow & { updated_ts: Date })[]> {
+  const inner = scoped(db, leadProviderId, today).where(sql<boolean>`p.id = ANY(${[...ids]}::uuid[])`)
+  // The shown updated_at to the instant (updated_since and the sort compare it so), besides its wire form.
+  return db.selectFrom(inner.as('x')).select([...WIRE_COLUMNS, 'x.updated_ts']).execute() as Promise<(PartnershipRow & { updated_ts: Date })[]>
+}
+
+/**
+ * The days around `today` between which P-35's count and P-36's calendar stamp cannot change by
+ * themselves: the latest of P-35's dates on or before today and the first one after.
+ */
+export async function partnershipWindows(db: Db, ids: readonly string[], today: string): Promise<Map<string, { from: string; until: string }>> {
+  const { rows } = await sql<{ id: string; valid_from: string; valid_until: string }>`
+    SELECT tp.partnership_id AS id,
+      coalesce(max(dates.d) FILTER (WHERE dates.d <= ${today}::date), '-infinity'::date) AS valid_from,
+      coalesce(min(dates.d) FILTER (WHERE dates.d > ${today}::date), 'infinity'::date) AS valid_until
+    FROM training_periods tp
+    JOIN teachers t ON t.id = tp.teacher_id
+    CROSS JOIN LATERAL (VALUES (tp.started_on), (tp.finished_on), (${completedOn})) AS dates (d)
+    WHERE tp.partnership_id = ANY(${[...ids]}::uuid[])
+    GROUP BY tp.partnership_id`.execute(db)
+  return new Map(rows.map((r) => [r.id, { from: r.valid_from, until: r.valid_until }]))
+}

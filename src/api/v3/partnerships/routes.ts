@@ -8,6 +8,8 @@ import { pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
 import { leadProviderOf } from '../caller.ts'
 import { readAttributes } from '../../common/attributes.ts'
+import { sendPieces, throughLargePageGate } from '../../common/documents.ts'
+import { answerFromPartnershipDocuments } from './documents.ts'
 import { findPartnership, listPartnerships } from './query.ts'
 import { createSchema, listSchema, showSchema, SORT_KEYS, updateSchema } from './schemas.ts'
 import { serializePartnership } from './serialize.ts'
@@ -15,29 +17,40 @@ import { serializePartnership } from './serialize.ts'
 const idParam = (params: unknown) => pathId((params as { id?: string }).id)
 
 export async function partnershipRoutes(app: App, { db }: SurfaceOptions): Promise<void> {
+  // After a write, and when the documents cannot answer: the derivation, one statement.
   const shown = async (leadProviderId: string, today: string, id: string) => {
     const row = await findPartnership(db, leadProviderId, today, id)
     if (!row) throw new NotFoundError()
     return { data: serializePartnership(row) }
   }
 
-  app.get('/partnerships', { schema: listSchema }, async (request) => {
+  app.get('/partnerships', { schema: listSchema }, async (request, reply) => {
     const { filter, page, sort, updatedSince } = readListRequest(request, { sortKeys: SORT_KEYS, updatedSince: true })
     const cohorts = listFilter(filter.cohort)
     const deliveryPartners = listFilter(filter.delivery_partner_id)
-    const rows = await listPartnerships(db, leadProviderOf(request), request.clock.today, {
+    const { today } = request.clock
+    const options = {
       cohorts: cohorts === null ? null : cohortItems(cohorts),
       deliveryPartnerIds: deliveryPartners === null ? null : idItems(deliveryPartners),
       updatedSince,
       sort,
       page,
+    }
+    return throughLargePageGate(reply, page.perPage, async () => {
+      const answer = await answerFromPartnershipDocuments(db, leadProviderOf(request), { today, ...options })
+      if (typeof answer === 'object') return sendPieces(reply, answer.body)
+      const rows = await listPartnerships(db, leadProviderOf(request), today, options)
+      return { data: rows.map(serializePartnership) }
     })
-    return { data: rows.map(serializePartnership) }
   })
 
-  app.get('/partnerships/:id', { schema: showSchema }, async (request) => {
+  app.get('/partnerships/:id', { schema: showSchema }, async (request, reply) => {
     checkFilterShape(request)
-    return shown(leadProviderOf(request), request.clock.today, idParam(request.params))
+    const id = idParam(request.params)
+    const answer = await answerFromPartnershipDocuments(db, leadProviderOf(request), { today: request.clock.today, id })
+    if (answer === 'not found') throw new NotFoundError()
+    if (typeof answer === 'object') return sendPieces(reply, answer.body)
+    return shown(leadProviderOf(request), request.clock.today, id)
   })
 
   // P-51: 200, not 201 (C-14); body shape (C-21) before the checks of P-52.

@@ -1,0 +1,90 @@
+// What the document tables (participant_documents 0008, partnership_documents 0009) share: an
+// answer read from them, built first when stale, written out in pieces, large pages through a
+// gate, and the warm-up that builds every lead provider's stale documents.
+import { Readable } from 'node:stream'
+import type { FastifyReply } from 'fastify'
+import type { Db } from '../../db/connect.ts'
+import { Gate } from './gate.ts'
+
+/**
+ * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
+ * out without ever being one string (Q-7); 'stale' when a document it depends on is not built for
+ * the request's date; 'not found' for a show whose id is not the caller's.
+ */
+export type DocumentsAnswer = { body: string[] } | 'stale' | 'not found'
+
+/** How many stale documents a request builds itself before it reads again; more wait for the warm-up. */
+export const BUILD_IN_REQUEST = 500
+/** How many documents one warm-up step builds. */
+const BUILD_IN_STEP = 2000
+const DOCUMENTS_PER_PIECE = 40
+
+/** `{"data":[…]}` over the page's documents, in pieces. */
+export function listPieces(bodies: string[]): string[] {
+  if (bodies.length === 0) return ['{"data":[]}']
+  const out: string[] = []
+  for (let i = 0; i < bodies.length; i += DOCUMENTS_PER_PIECE) {
+    out.push((i === 0 ? '{"data":[' : ',') + bodies.slice(i, i + DOCUMENTS_PER_PIECE).join(','))
+  }
+  out[out.length - 1] += ']}'
+  return out
+}
+
+/** The documents' text is the response body as it is (Fastify sends strings with a JSON type unchanged). */
+export function sendPieces(reply: FastifyReply, pieces: string[]): FastifyReply {
+  reply.type('application/json; charset=utf-8')
+  return reply.send(pieces.length === 1 ? pieces[0] : Readable.from(pieces))
+}
+
+export type Build = (limit: number) => Promise<{ built: number; more: boolean }>
+
+/**
+ * Reads; when a document is stale, builds the stale ones for the request's date if they are few
+ * and reads once more. Still 'stale' (more than one request builds, or writes or requests on
+ * another date marking them stale again meanwhile): the caller derives the answer instead.
+ */
+export async function readBuilding(read: () => Promise<DocumentsAnswer>, build: Build): Promise<DocumentsAnswer> {
+  const answer = await read()
+  if (answer !== 'stale') return answer
+  const { more } = await build(BUILD_IN_REQUEST)
+  return more ? 'stale' : read()
+}
+
+/** Pages over this many documents go through the gate, at most LARGE_PAGES_AT_ONCE per process (Q-7). */
+const LARGE_PAGE = 500
+const LARGE_PAGES_AT_ONCE = 2
+const largePages = new Gate(LARGE_PAGES_AT_ONCE)
+
+/** Q-7: a large page holds its place in the gate until its last byte is written. */
+export async function throughLargePageGate<T>(reply: FastifyReply, perPage: number, answer: () => Promise<T>): Promise<T> {
+  if (perPage <= LARGE_PAGE) return answer()
+  const leave = await largePages.enter()
+  // A client that left while waiting has closed already: its place goes back at once.
+  if (reply.raw.closed) leave()
+  reply.raw.once('finish', leave).once('close', leave)
+  try {
+    return await answer()
+  } catch (error) {
+    leave()
+    throw error
+  }
+}
+
+/** Builds every lead provider's stale documents with `build`, until `signal` aborts; returns how many it built. */
+export async function warmEachProvider(
+  db: Db,
+  build: (leadProviderId: string, limit: number) => Promise<{ built: number; more: boolean }>,
+  signal?: AbortSignal,
+): Promise<number> {
+  const providers = await db.selectFrom('lead_providers').select('id').orderBy('id').execute()
+  let built = 0
+  for (const { id } of providers) {
+    for (;;) {
+      if (signal?.aborted) return built
+      const step = await build(id, BUILD_IN_STEP)
+      built += step.built
+      if (!step.more || step.built === 0) break
+    }
+  }
+  return built
+}

@@ -1,0 +1,109 @@
+// Partnerships read from partnership_documents (0009_partnership_documents.sql), as the
+// participants feed reads participant_documents (participants/documents.ts, whose comment says
+// why an answer from them is exactly the derivation's): a page is one index range of stored
+// JSON texts instead of P-35's count per partnership (Q-4, Q-5).
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../../../db/connect.ts'
+import { orderAndPage } from '../../../db/fragments.ts'
+import { listPieces, readBuilding, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
+import type { Page } from '../../common/paging.ts'
+import type { SortKey } from '../../common/sort.ts'
+import { partnershipsByIds, partnershipWindows, type PartnershipFilters } from './query.ts'
+import type { SORT_KEYS } from './schemas.ts'
+import { serializePartnership } from './serialize.ts'
+
+type SortName = (typeof SORT_KEYS)[number]
+
+const DEFAULT_SORT: SortKey<SortName>[] = [{ key: 'created_at', direction: 'asc' }]
+const SORT_COLUMNS = { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` }
+
+export type PartnershipRequest = { today: string } & ({ id: string } | (PartnershipFilters & { sort: SortKey<SortName>[]; page: Page }))
+
+/** Any of the lead provider's documents not built for `today` (stale, or built for another window). */
+function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
+  return sql<boolean>`(
+    EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = ${leadProviderId} AND valid_until <= ${today}::date)
+    OR EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = ${leadProviderId} AND valid_from > ${today}::date))`
+}
+
+/** P-49, or P-50 with an id (not one of the caller's partnerships: 'not found'). */
+export async function readPartnershipDocuments(db: Db, leadProviderId: string, request: PartnershipRequest): Promise<DocumentsAnswer> {
+  const { today } = request
+  if ('id' in request) {
+    const row = await db
+      .selectFrom('partnership_documents')
+      .select(sql<string | null>`CASE WHEN valid_from <= ${today}::date AND valid_until > ${today}::date THEN body END`.as('body'))
+      .where('lead_provider_id', '=', leadProviderId)
+      .where('partnership_id', '=', request.id)
+      .executeTakeFirst()
+    if (row === undefined) return 'not found'
+    return row.body === null ? 'stale' : { body: [`{"data":${row.body}}`] }
+  }
+  const { cohorts, deliveryPartnerIds, updatedSince, sort, page } = request
+  if (cohorts?.length === 0 || deliveryPartnerIds?.length === 0 || page.beyondEnd) return { body: ['{"data":[]}'] }
+  let members = db.selectFrom('partnership_documents as d').where('d.lead_provider_id', '=', leadProviderId)
+  if (cohorts !== null) members = members.where('d.cohort_year', 'in', cohorts)
+  if (deliveryPartnerIds !== null) members = members.where('d.delivery_partner_id', 'in', deliveryPartnerIds)
+  if (updatedSince !== null) members = members.where('d.updated_at', '>=', updatedSince)
+  // As participants/documents.ts: rows only when nothing is stale in this snapshot; none means
+  // an empty page or a stale document, which the second statement tells apart.
+  const rows = await orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${anyStale(leadProviderId, today)}`), sort, SORT_COLUMNS, sql`d.partnership_id`, page, DEFAULT_SORT)
+    .execute()
+  if (rows.length > 0) return { body: listPieces(rows.map((r) => r.body!)) }
+  const { rows: [decided] } = await sql<{ empty: boolean }>`
+    SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE NOT EXISTS (${orderAndPage(members.select('d.partnership_id'), sort, SORT_COLUMNS, sql`d.partnership_id`, page, DEFAULT_SORT)}) END AS empty`.execute(db)
+  return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
+}
+
+/**
+ * Builds up to `limit` of the lead provider's stale partnership documents for `today` with the
+ * derivation itself; each is stored only if no write marked it stale again since it was picked.
+ */
+export async function buildPartnershipDocuments(db: Db, leadProviderId: string, today: string, limit: number): Promise<{ built: number; more: boolean }> {
+  const stale = await db
+    .selectFrom('partnership_documents')
+    .select(['partnership_id', 'version'])
+    .where('lead_provider_id', '=', leadProviderId)
+    .where((eb) => eb.or([eb('valid_until', '<=', today), eb('valid_from', '>', today)]))
+    .limit(limit + 1)
+    .execute()
+  const picked = stale.slice(0, limit)
+  if (picked.length === 0) return { built: 0, more: false }
+  const ids = picked.map((r) => r.partnership_id)
+  const rows = await partnershipsByIds(db, leadProviderId, today, ids)
+  const windows = await partnershipWindows(db, ids, today)
+  const version = new Map(picked.map((r) => [r.partnership_id, r.version]))
+  const c = { id: [] as string[], version: [] as string[], body: [] as string[], updated_at: [] as Date[], valid_from: [] as string[], valid_until: [] as string[], delivery_partner_id: [] as string[] }
+  for (const row of rows) {
+    const window = windows.get(row.id) ?? { from: '-infinity', until: 'infinity' }
+    c.id.push(row.id)
+    c.version.push(version.get(row.id)!)
+    c.body.push(JSON.stringify(serializePartnership(row)))
+    c.updated_at.push(row.updated_ts)
+    c.valid_from.push(window.from)
+    c.valid_until.push(window.until)
+    c.delivery_partner_id.push(row.delivery_partner_id)
+  }
+  let built = 0
+  if (rows.length > 0) {
+    const result = await sql`
+      UPDATE partnership_documents d SET
+        body = v.body, updated_at = v.updated_at, valid_from = v.valid_from, valid_until = v.valid_until, delivery_partner_id = v.delivery_partner_id
+      FROM unnest(${c.id}::uuid[], ${c.version}::bigint[], ${c.body}::text[], ${c.updated_at}::timestamptz[],
+        ${c.valid_from}::date[], ${c.valid_until}::date[], ${c.delivery_partner_id}::uuid[])
+        AS v(partnership_id, version, body, updated_at, valid_from, valid_until, delivery_partner_id)
+      WHERE d.lead_provider_id = ${leadProviderId} AND d.partnership_id = v.partnership_id AND d.version = v.version`.execute(db)
+    built = Number(result.numAffectedRows ?? 0)
+  }
+  return { built, more: stale.length > limit }
+}
+
+/** The answer from the documents, building the stale ones first when they are few. */
+export function answerFromPartnershipDocuments(db: Db, leadProviderId: string, request: PartnershipRequest): Promise<DocumentsAnswer> {
+  return readBuilding(() => readPartnershipDocuments(db, leadProviderId, request), (limit) => buildPartnershipDocuments(db, leadProviderId, request.today, limit))
+}
+
+/** Builds every lead provider's stale partnership documents for `today`; returns how many it built. */
+export function warmPartnershipDocuments(db: Db, today: string, signal?: AbortSignal): Promise<number> {
+  return warmEachProvider(db, (leadProviderId, limit) => buildPartnershipDocuments(db, leadProviderId, today, limit), signal)
+}
