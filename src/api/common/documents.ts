@@ -33,7 +33,11 @@ export function listPieces(bodies: string[]): string[] {
 /** The documents' text is the response body as it is (Fastify sends strings with a JSON type unchanged). */
 export function sendPieces(reply: FastifyReply, pieces: string[]): FastifyReply {
   reply.type('application/json; charset=utf-8')
-  return reply.send(pieces.length === 1 ? pieces[0] : Readable.from(pieces))
+  if (pieces.length === 1) return reply.send(pieces[0])
+  // The length up front, as for any other answer: no chunked framing for clients to undo.
+  let bytes = 0
+  for (const piece of pieces) bytes += Buffer.byteLength(piece)
+  return reply.header('content-length', bytes).send(Readable.from(pieces))
 }
 
 export type Build = (limit: number) => Promise<{ built: number; more: boolean }>
