@@ -29,3 +29,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isStalePreparedStatement(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '0A000'
 }
+
+/** A deadlock or serialization failure: the statement lost a race and may simply be retried or skipped. */
+export function isLostRace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '40P01' || code === '40001'
+}

@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/connect.ts'
+import { isLostRace } from '../../db/faults.ts'
 import { Gate } from './gate.ts'
 
 /**
@@ -50,8 +51,14 @@ export type Build = (limit: number) => Promise<{ built: number; more: boolean }>
 export async function readBuilding(read: () => Promise<DocumentsAnswer>, build: Build): Promise<DocumentsAnswer> {
   const answer = await read()
   if (answer !== 'stale') return answer
-  const { more } = await build(BUILD_IN_REQUEST)
-  return more ? 'stale' : read()
+  try {
+    const { more } = await build(BUILD_IN_REQUEST)
+    return more ? 'stale' : read()
+  } catch (error) {
+    // Building is only a shortcut: a build that lost a race leaves the answer to the derivation.
+    if (isLostRace(error)) return 'stale'
+    throw error
+  }
 }
 
 /** Pages over this many documents go through the gate, at most LARGE_PAGES_AT_ONCE per process. */

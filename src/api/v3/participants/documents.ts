@@ -112,16 +112,23 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
   let built = 0
   if (rows.length > 0) {
     const c = columns
+    // Rows another build or a write holds are skipped, never waited for: two builds over the
+    // same documents in different orders cannot deadlock, and a skipped one stays stale.
     const result = await sql`
+      WITH v AS (SELECT * FROM unnest(${c.teacher_id}::uuid[], ${c.version}::bigint[], ${c.body}::text[], ${c.updated_at}::timestamptz[],
+        ${c.valid_from}::date[], ${c.valid_until}::date[], ${c.from_ids}::text[], ${c.ect_cohort}::integer[],
+        ${c.ect_status}::text[], ${c.mentor_cohort}::integer[], ${c.mentor_status}::text[])
+        AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_ids, ect_cohort, ect_status, mentor_cohort, mentor_status)),
+      mine AS (
+        SELECT d.teacher_id FROM participant_documents d JOIN v ON v.teacher_id = d.teacher_id
+        WHERE d.lead_provider_id = ${leadProviderId} AND d.version = v.version
+        FOR UPDATE OF d SKIP LOCKED)
       UPDATE participant_documents d SET
         body = v.body, updated_at = v.updated_at, valid_from = v.valid_from, valid_until = v.valid_until,
         from_participant_ids = string_to_array(v.from_ids, ',')::uuid[],
         ect_cohort = v.ect_cohort, ect_training_status = v.ect_status,
         mentor_cohort = v.mentor_cohort, mentor_training_status = v.mentor_status
-      FROM unnest(${c.teacher_id}::uuid[], ${c.version}::bigint[], ${c.body}::text[], ${c.updated_at}::timestamptz[],
-        ${c.valid_from}::date[], ${c.valid_until}::date[], ${c.from_ids}::text[], ${c.ect_cohort}::integer[],
-        ${c.ect_status}::text[], ${c.mentor_cohort}::integer[], ${c.mentor_status}::text[])
-        AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_ids, ect_cohort, ect_status, mentor_cohort, mentor_status)
+      FROM v JOIN mine ON mine.teacher_id = v.teacher_id
       WHERE d.lead_provider_id = ${leadProviderId} AND d.teacher_id = v.teacher_id AND d.version = v.version`.execute(db)
     built = Number(result.numAffectedRows ?? 0)
   }

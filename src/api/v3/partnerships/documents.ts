@@ -86,12 +86,19 @@ export async function buildPartnershipDocuments(db: Db, leadProviderId: string, 
   }
   let built = 0
   if (rows.length > 0) {
+    // Rows another build or a write holds are skipped, never waited for: two builds over the
+    // same documents in different orders cannot deadlock, and a skipped one stays stale.
     const result = await sql`
+      WITH v AS (SELECT * FROM unnest(${c.id}::uuid[], ${c.version}::bigint[], ${c.body}::text[], ${c.updated_at}::timestamptz[],
+        ${c.valid_from}::date[], ${c.valid_until}::date[], ${c.delivery_partner_id}::uuid[])
+        AS v(partnership_id, version, body, updated_at, valid_from, valid_until, delivery_partner_id)),
+      mine AS (
+        SELECT d.partnership_id FROM partnership_documents d JOIN v ON v.partnership_id = d.partnership_id
+        WHERE d.lead_provider_id = ${leadProviderId} AND d.version = v.version
+        FOR UPDATE OF d SKIP LOCKED)
       UPDATE partnership_documents d SET
         body = v.body, updated_at = v.updated_at, valid_from = v.valid_from, valid_until = v.valid_until, delivery_partner_id = v.delivery_partner_id
-      FROM unnest(${c.id}::uuid[], ${c.version}::bigint[], ${c.body}::text[], ${c.updated_at}::timestamptz[],
-        ${c.valid_from}::date[], ${c.valid_until}::date[], ${c.delivery_partner_id}::uuid[])
-        AS v(partnership_id, version, body, updated_at, valid_from, valid_until, delivery_partner_id)
+      FROM v JOIN mine ON mine.partnership_id = v.partnership_id
       WHERE d.lead_provider_id = ${leadProviderId} AND d.partnership_id = v.partnership_id AND d.version = v.version`.execute(db)
     built = Number(result.numAffectedRows ?? 0)
   }
