@@ -1,4 +1,5 @@
 // P-51 … P-53: a lead provider confirms a partnership with a school (POST /api/v3/partnerships).
+import { sql } from 'kysely'
 import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import { unexplainedConflict, writeOrConflict } from '../../db/constraints.ts'
@@ -8,35 +9,43 @@ import { recordEvent } from '../events.ts'
 import { bumpSchoolCohort } from '../stamps.ts'
 import { attachEoiTraining } from './attach-eoi-training.ts'
 import { cohortYearOf, createProblems, idOf, programmeChoiceOf, type CreateFacts, type WireText } from './rules.ts'
-import {
-  findCohort,
-  findDeliveryPartner,
-  findSchoolById,
-  hasPartnershipWith,
-  insertPartnership,
-  pairingExists,
-  PARTNERSHIP_CONSTRAINTS,
-  trainingOfCohort,
-} from './store.ts'
+import { insertPartnership, PARTNERSHIP_CONSTRAINTS } from './store.ts'
 
 export type CreatePartnershipInput = { cohort: WireText; school_id: WireText; delivery_partner_id: WireText }
 
+/**
+ * P-52's facts in one statement (Q-4: a POST is a handful of round trips): each is looked up
+ * only from the ones it depends on, as the checks read them — a pairing needs the cohort, a
+ * duplicate and the programme need the school and the cohort.
+ */
 async function loadFacts(tx: Tx, leadProviderId: string, input: CreatePartnershipInput): Promise<CreateFacts> {
   const year = cohortYearOf(input.cohort)
   const schoolId = idOf(input.school_id)
   const deliveryPartnerId = idOf(input.delivery_partner_id)
-  const cohort = year === null ? null : ((await findCohort(tx, year)) ?? null)
-  const school = schoolId === null ? null : ((await findSchoolById(tx, schoolId)) ?? null)
-  const deliveryPartnerFound = deliveryPartnerId !== null && (await findDeliveryPartner(tx, deliveryPartnerId)) !== undefined
-  const paired = deliveryPartnerFound && cohort !== null && (await pairingExists(tx, leadProviderId, deliveryPartnerId!, cohort.year))
+  const { rows: [row] } = await sql<{
+    year: number | null; starts_on: string | null; partnerships_open: boolean | null; school_id: string | null; eligible: boolean | null
+    delivery_partner_found: boolean; paired: boolean; duplicate: boolean; any_provider_led: boolean | null; periods: number
+  }>`
+    SELECT c.year, c.starts_on, c.partnerships_open, s.id AS school_id, s.eligible,
+      EXISTS (SELECT 1 FROM delivery_partners WHERE id = ${deliveryPartnerId}::uuid) AS delivery_partner_found,
+      EXISTS (SELECT 1 FROM lead_provider_delivery_partners
+        WHERE lead_provider_id = ${leadProviderId} AND delivery_partner_id = ${deliveryPartnerId}::uuid AND cohort_year = c.year) AS paired,
+      EXISTS (SELECT 1 FROM partnerships WHERE school_id = s.id AND lead_provider_id = ${leadProviderId} AND cohort_year = c.year) AS duplicate,
+      (SELECT bool_or(training_programme = 'provider_led') FROM training_periods WHERE school_id = s.id AND cohort_year = c.year) AS any_provider_led,
+      (SELECT count(*)::int FROM training_periods WHERE school_id = s.id AND cohort_year = c.year) AS periods
+    FROM (SELECT 1) AS one
+    LEFT JOIN cohorts c ON c.year = ${year}::integer
+    LEFT JOIN schools s ON s.id = ${schoolId}::uuid`.execute(tx)
+  const cohort = row!.year === null ? null : { year: row!.year, starts_on: row!.starts_on!, partnerships_open: row!.partnerships_open! }
+  const school = row!.school_id === null ? null : { id: row!.school_id, eligible: row!.eligible! }
   const both = school !== null && cohort !== null
   return {
     cohort,
     school,
-    deliveryPartnerFound,
-    paired,
-    duplicate: both && (await hasPartnershipWith(tx, school.id, leadProviderId, cohort.year)),
-    programme: both ? programmeChoiceOf(await trainingOfCohort(tx, school.id, cohort.year)) : null,
+    deliveryPartnerFound: row!.delivery_partner_found,
+    paired: row!.paired,
+    duplicate: both && row!.duplicate,
+    programme: both ? programmeChoiceOf({ anyProviderLed: row!.any_provider_led === true, count: Number(row!.periods) }) : null,
   }
 }
 

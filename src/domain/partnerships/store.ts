@@ -27,19 +27,6 @@ export function findPartnershipKey(tx: Tx, id: string) {
   return tx.selectFrom('partnerships').select(KEY).where('id', '=', id).executeTakeFirst()
 }
 
-/** A partnership of the school with this lead provider in this cohort, any delivery partner (P-52 row 11). */
-export async function hasPartnershipWith(tx: Tx, schoolId: string, leadProviderId: string, cohortYear: number): Promise<boolean> {
-  const row = await tx
-    .selectFrom('partnerships')
-    .select('id')
-    .where('school_id', '=', schoolId)
-    .where('lead_provider_id', '=', leadProviderId)
-    .where('cohort_year', '=', cohortYear)
-    .limit(1)
-    .executeTakeFirst()
-  return row !== undefined
-}
-
 /** P-24, P-54 row 4: a partnership of the school on exactly this pairing. */
 export async function hasPartnershipOnPairing(
   tx: Tx,
@@ -171,10 +158,6 @@ export function findCohort(tx: Tx, year: number) {
   return tx.selectFrom('cohorts').select(['year', 'starts_on', 'partnerships_open']).where('year', '=', year).executeTakeFirst()
 }
 
-export function findSchoolById(tx: Tx, id: string) {
-  return tx.selectFrom('schools').select(['id', 'urn', 'eligible']).where('id', '=', id).executeTakeFirst()
-}
-
 export function findSchoolByUrn(tx: Tx, urn: string) {
   return tx.selectFrom('schools').select(['id', 'urn', 'eligible']).where('urn', '=', urn).executeTakeFirst()
 }
@@ -185,15 +168,4 @@ export function findDeliveryPartner(tx: Tx, id: string) {
 
 export function findLeadProvider(tx: Tx, id: string) {
   return tx.selectFrom('lead_providers').select(['id']).where('id', '=', id).executeTakeFirst()
-}
-
-/** P-26's inputs over the school's training periods of one cohort (any role, any dates). */
-export async function trainingOfCohort(tx: Tx, schoolId: string, cohortYear: number): Promise<{ anyProviderLed: boolean; count: number }> {
-  const row = await tx
-    .selectFrom('training_periods')
-    .select([sql<boolean | null>`bool_or(training_programme = 'provider_led')`.as('any_provider_led'), sql<number>`count(*)::int`.as('count')])
-    .where('school_id', '=', schoolId)
-    .where('cohort_year', '=', cohortYear)
-    .executeTakeFirstOrThrow()
-  return { anyProviderLed: row.any_provider_led === true, count: Number(row.count) }
 }
