@@ -171,6 +171,9 @@ export interface ParticipantDocumentsTable {
   mentor_training_status: string | null
   from_participant_ids: string[] | null
   body: string | null
+  /** The transfers resource (0010); null when the lead provider sees no transfer of the teacher. */
+  transfers_body: string | null
+  transfers_updated_at: Instant | null
 }
 
 /** a partnership with its cached wire document (0009). */

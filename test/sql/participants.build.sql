@@ -67,27 +67,181 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
     ELSE 'deferred' END as "training_status" from "training_periods" as "tp" where "tp"."teacher_id" = "t"."id" and "tp"."role" = $12 and "tp"."lead_provider_id" = $13 and "tp"."partnership_id" is not null order by tp.started_on DESC, tp.finished_on IS NOT DISTINCT FROM tp.started_on, tp.created_at DESC, tp.id DESC limit $14) as "mentor" on true order by "page"."created_at" asc, "page"."id";
 
 
+    WITH feed AS (
+      -- T-6 implies R-32: only teachers in the caller's feed can have a transfer it sees (a
+      -- period's lead_provider_id is its partnership's, training_periods_r10_partnership_matches);
+      -- T-2: only those with a finished at-school period have a candidate.
+      SELECT t.id, t.created_at
+      FROM teachers t
+      -- IS TRUE keeps both tests filters (hashed sets, or index probes for one teacher) rather than
+      -- semi-joins, so the feed is walked in teachers_by_created_at order and stops when the page is full.
+      WHERE (EXISTS (SELECT 1 FROM at_school_periods f WHERE f.teacher_id = t.id AND f.finished_on IS NOT NULL)) IS TRUE
+        AND (EXISTS (
+          SELECT 1 FROM training_periods tp
+          WHERE tp.lead_provider_id = $1 AND tp.partnership_id IS NOT NULL AND tp.teacher_id = t.id)) IS TRUE
+        
+        AND t.id = ANY($2::uuid[])
+        
+    ),
+    paged AS (
+      -- T-23, T-25: the page's teachers, each with at least one transfer the caller sees.
+      
+      SELECT f.id, f.created_at, NULL::timestamptz AS updated_at
+      FROM feed f
+      WHERE (SELECT bool_or(tr.visible) FROM (
+    SELECT
+      c.role, c.started_on AS pi_started_on,
+      CASE c.role WHEN 'ect' THEN t.ect_training_record_id ELSE t.mentor_training_record_id END AS training_record_id,
+      CASE
+        WHEN n.id IS NULL THEN 'unknown'
+        WHEN l.provider IS NOT NULL AND l.provider = j.provider THEN 'new_school'
+        ELSE 'new_provider'
+      END AS transfer_type,
+      CASE WHEN c.finished_on > $3::date OR n.started_on > $4::date THEN 'incomplete' ELSE 'complete' END AS status,
+      COALESCE(c.leaving_recorded_at, c.updated_at) AS created_at,
+      ls.urn AS leaving_urn, l.provider AS leaving_provider, c.finished_on AS leaving_date,
+      ns.urn AS joining_urn, j.provider AS joining_provider, n.started_on AS joining_date,
+      (l.confirmed_with = $5 OR j.confirmed_with = $6) IS TRUE AS visible,
+      GREATEST(
+        c.updated_at, n.updated_at, l.updated_at, j.updated_at,
+        (GREATEST(CASE WHEN c.finished_on <= $7::date THEN c.finished_on END, CASE WHEN n.started_on <= $8::date THEN n.started_on END)::timestamp AT TIME ZONE 'Europe/London')
+      ) AS stamp
+    FROM (
+      SELECT sp.*, lead(sp.id) OVER (PARTITION BY sp.role ORDER BY sp.started_on) AS next_id
+      FROM at_school_periods sp
+      WHERE sp.teacher_id = f.id
+    ) c
+    JOIN teachers t ON t.id = c.teacher_id
+    JOIN schools ls ON ls.id = c.school_id
+    LEFT JOIN at_school_periods n ON n.id = c.next_id
+    LEFT JOIN schools ns ON ns.id = n.school_id
+    LEFT JOIN LATERAL (
+    SELECT tp.updated_at, p.lead_provider_id AS confirmed_with, lp.name AS provider
+    FROM training_periods tp
+    LEFT JOIN partnerships p ON p.id = tp.partnership_id
+    LEFT JOIN lead_providers lp ON lp.id = COALESCE(p.lead_provider_id, tp.lead_provider_id)
+    WHERE tp.at_school_period_id = c.id
+      AND (tp.finished_on IS NULL OR tp.finished_on > tp.started_on)
+    ORDER BY tp.started_on DESC, tp.created_at DESC
+    LIMIT 1) l ON true
+    LEFT JOIN LATERAL (
+    SELECT tp.updated_at, p.lead_provider_id AS confirmed_with, lp.name AS provider
+    FROM training_periods tp
+    LEFT JOIN partnerships p ON p.id = tp.partnership_id
+    LEFT JOIN lead_providers lp ON lp.id = COALESCE(p.lead_provider_id, tp.lead_provider_id)
+    WHERE tp.at_school_period_id = n.id
+      AND (tp.finished_on IS NULL OR tp.finished_on > tp.started_on)
+    ORDER BY tp.started_on ASC, tp.created_at ASC
+    LIMIT 1) j ON true
+    WHERE c.finished_on IS NOT NULL
+      AND (n.id IS NULL OR n.school_id <> c.school_id)                              -- T-3 rule 1
+      AND NOT (c.role = 'ect' AND n.id IS NULL AND t.induction_completed_on IS NOT NULL) -- T-3 rule 2
+  ) tr)
+      ORDER BY f.created_at ASC, f.id
+      
+    )
+    -- The JSON only for the page (T-1): the caller's transfers and the T-21 stamp over all of them.
+    SELECT p.id, r.transfers, r.updated_at
+    FROM paged p
+    CROSS JOIN LATERAL (
+      SELECT
+        json_agg(json_build_object(
+          'training_record_id', tr.training_record_id,
+          'transfer_type', tr.transfer_type,
+          'status', tr.status,
+          'created_at', to_char(tr.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+          'leaving', json_build_object('school_urn', tr.leaving_urn, 'provider', tr.leaving_provider, 'date', tr.leaving_date),
+          'joining', CASE WHEN tr.joining_urn IS NULL THEN NULL
+                     ELSE json_build_object('school_urn', tr.joining_urn, 'provider', tr.joining_provider, 'date', tr.joining_date) END
+        ) ORDER BY tr.pi_started_on, tr.role) FILTER (WHERE tr.visible) AS transfers,
+        max(tr.stamp) AS updated_at
+      FROM (
+    SELECT
+      c.role, c.started_on AS pi_started_on,
+      CASE c.role WHEN 'ect' THEN t.ect_training_record_id ELSE t.mentor_training_record_id END AS training_record_id,
+      CASE
+        WHEN n.id IS NULL THEN 'unknown'
+        WHEN l.provider IS NOT NULL AND l.provider = j.provider THEN 'new_school'
+        ELSE 'new_provider'
+      END AS transfer_type,
+      CASE WHEN c.finished_on > $9::date OR n.started_on > $10::date THEN 'incomplete' ELSE 'complete' END AS status,
+      COALESCE(c.leaving_recorded_at, c.updated_at) AS created_at,
+      ls.urn AS leaving_urn, l.provider AS leaving_provider, c.finished_on AS leaving_date,
+      ns.urn AS joining_urn, j.provider AS joining_provider, n.started_on AS joining_date,
+      (l.confirmed_with = $11 OR j.confirmed_with = $12) IS TRUE AS visible,
+      GREATEST(
+        c.updated_at, n.updated_at, l.updated_at, j.updated_at,
+        (GREATEST(CASE WHEN c.finished_on <= $13::date THEN c.finished_on END, CASE WHEN n.started_on <= $14::date THEN n.started_on END)::timestamp AT TIME ZONE 'Europe/London')
+      ) AS stamp
+    FROM (
+      SELECT sp.*, lead(sp.id) OVER (PARTITION BY sp.role ORDER BY sp.started_on) AS next_id
+      FROM at_school_periods sp
+      WHERE sp.teacher_id = p.id
+    ) c
+    JOIN teachers t ON t.id = c.teacher_id
+    JOIN schools ls ON ls.id = c.school_id
+    LEFT JOIN at_school_periods n ON n.id = c.next_id
+    LEFT JOIN schools ns ON ns.id = n.school_id
+    LEFT JOIN LATERAL (
+    SELECT tp.updated_at, p.lead_provider_id AS confirmed_with, lp.name AS provider
+    FROM training_periods tp
+    LEFT JOIN partnerships p ON p.id = tp.partnership_id
+    LEFT JOIN lead_providers lp ON lp.id = COALESCE(p.lead_provider_id, tp.lead_provider_id)
+    WHERE tp.at_school_period_id = c.id
+      AND (tp.finished_on IS NULL OR tp.finished_on > tp.started_on)
+    ORDER BY tp.started_on DESC, tp.created_at DESC
+    LIMIT 1) l ON true
+    LEFT JOIN LATERAL (
+    SELECT tp.updated_at, p.lead_provider_id AS confirmed_with, lp.name AS provider
+    FROM training_periods tp
+    LEFT JOIN partnerships p ON p.id = tp.partnership_id
+    LEFT JOIN lead_providers lp ON lp.id = COALESCE(p.lead_provider_id, tp.lead_provider_id)
+    WHERE tp.at_school_period_id = n.id
+      AND (tp.finished_on IS NULL OR tp.finished_on > tp.started_on)
+    ORDER BY tp.started_on ASC, tp.created_at ASC
+    LIMIT 1) j ON true
+    WHERE c.finished_on IS NOT NULL
+      AND (n.id IS NULL OR n.school_id <> c.school_id)                              -- T-3 rule 1
+      AND NOT (c.role = 'ect' AND n.id IS NULL AND t.induction_completed_on IS NOT NULL) -- T-3 rule 2
+  ) tr
+    ) r
+    ORDER BY p.created_at ASC, p.id
+  ;
+
+
     SELECT t.id,
       coalesce(max(dates.d) FILTER (WHERE dates.d <= $1::date), '-infinity'::date) AS valid_from,
       coalesce(min(dates.d) FILTER (WHERE dates.d > $2::date), 'infinity'::date) AS valid_until
     FROM teachers t CROSS JOIN LATERAL (
+      SELECT d FROM (
       SELECT started_on AS d FROM training_periods WHERE teacher_id = t.id AND true
       UNION ALL SELECT finished_on FROM training_periods WHERE teacher_id = t.id AND true
-      UNION ALL SELECT finished_on FROM mentorships WHERE ect_teacher_id = t.id AND true) AS dates
+      UNION ALL SELECT finished_on FROM mentorships WHERE ect_teacher_id = t.id AND true) AS r38
+      -- T-8, T-21: the transfers kept beside the document change on at-school period dates.
+      UNION ALL SELECT started_on FROM at_school_periods WHERE teacher_id = t.id
+      UNION ALL SELECT finished_on FROM at_school_periods WHERE teacher_id = t.id) AS dates
     WHERE t.id = ANY($3::uuid[])
     GROUP BY t.id;
 
 
+      WITH v AS (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[],
+        $5::date[], $6::date[], $7::text[], $8::integer[],
+        $9::text[], $10::integer[], $11::text[],
+        $12::text[], $13::timestamptz[])
+        AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_ids, ect_cohort, ect_status, mentor_cohort, mentor_status,
+          transfers_body, transfers_updated_at)),
+      mine AS (
+        SELECT d.teacher_id FROM participant_documents d JOIN v ON v.teacher_id = d.teacher_id
+        WHERE d.lead_provider_id = $14 AND d.version = v.version
+        FOR UPDATE OF d SKIP LOCKED)
       UPDATE participant_documents d SET
         body = v.body, updated_at = v.updated_at, valid_from = v.valid_from, valid_until = v.valid_until,
         from_participant_ids = string_to_array(v.from_ids, ',')::uuid[],
         ect_cohort = v.ect_cohort, ect_training_status = v.ect_status,
-        mentor_cohort = v.mentor_cohort, mentor_training_status = v.mentor_status
-      FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[],
-        $5::date[], $6::date[], $7::text[], $8::integer[],
-        $9::text[], $10::integer[], $11::text[])
-        AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_ids, ect_cohort, ect_status, mentor_cohort, mentor_status)
-      WHERE d.lead_provider_id = $12 AND d.teacher_id = v.teacher_id AND d.version = v.version;
+        mentor_cohort = v.mentor_cohort, mentor_training_status = v.mentor_status,
+        transfers_body = v.transfers_body, transfers_updated_at = v.transfers_updated_at
+      FROM v JOIN mine ON mine.teacher_id = v.teacher_id
+      WHERE d.lead_provider_id = $15 AND d.teacher_id = v.teacher_id AND d.version = v.version;
 
 select "d"."body" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and NOT (
     EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $2 AND valid_until <= $3::date)

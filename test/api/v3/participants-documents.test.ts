@@ -9,7 +9,12 @@ import { seedDataSet } from '../../../src/sandbox/seed.ts'
 import { answerFromDocuments, buildDocuments, readDocuments, warmDocuments } from '../../../src/api/v3/participants/documents.ts'
 import { listParticipants, type FeedOptions } from '../../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../../src/api/v3/participants/serialize.ts'
+import { answerFromTransferDocuments, readTransferDocuments, type TransfersRequest } from '../../../src/api/v3/participant-transfers/documents.ts'
+import { participantTransfers } from '../../../src/api/v3/participant-transfers/query.ts'
+import { serializeParticipantTransfer } from '../../../src/api/v3/participant-transfers/serialize.ts'
 import { setupTestApp } from '../../support/app.ts'
+import * as f from '../../support/factories.ts'
+import * as p from '../../support/factories-participants.ts'
 
 const SEEDED_ON = '2026-11-23'
 const t = await setupTestApp()
@@ -53,6 +58,20 @@ function shapes(today: string, ids: string[], fromId: string | null): [string, F
   ]
 }
 
+/** T-22 … T-26 by the derivation, as the transfers routes answer when the documents cannot. */
+async function derivedTransfers(leadProviderId: string, request: TransfersRequest): Promise<unknown> {
+  if ('teacherId' in request) {
+    const [row] = await participantTransfers(t.db, leadProviderId, { today: request.today, teacherId: request.teacherId })
+    return row === undefined ? 'not found' : { data: serializeParticipantTransfer(row) }
+  }
+  return { data: (await participantTransfers(t.db, leadProviderId, request)).map(serializeParticipantTransfer) }
+}
+
+async function transfersFromDocuments(leadProviderId: string, request: TransfersRequest): Promise<unknown> {
+  const answer = await answerFromTransferDocuments(t.db, leadProviderId, request)
+  return typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
+}
+
 describe('Q-4, Q-6: participant documents answer as the derivation does', () => {
   it('R-32 … R-40 on the seeded data, every provider, dates around and far from the seeding date', async () => {
     const fromId = (await t.db.selectFrom('participant_id_changes').select('from_participant_id').executeTakeFirst())?.from_participant_id ?? null
@@ -69,6 +88,62 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
       }
     }
     expect(compared).toBeGreaterThan(500)
+  })
+
+  it('T-1 … T-27: the transfers kept beside them, on the same dates, list and show', async () => {
+    let compared = 0
+    let withTransfers = 0
+    for (const today of [SEEDED_ON, '2026-09-01', '2026-12-31', '2027-02-13', '2027-09-15', '2025-03-01']) {
+      for (const lp of providers) {
+        const back = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86400_000)
+        const lists: [string, TransfersRequest][] = [
+          ['default order', { today, updatedSince: null, sort: [], page: page(1000) }],
+          ['page 2 of 3', { today, updatedSince: null, sort: [], page: page(3, 2) }],
+          ['sort -updated_at', { today, updatedSince: null, sort: [{ key: 'updated_at', direction: 'desc' }], page: page(1000) }],
+          ['sort updated_at, -created_at', { today, updatedSince: null, sort: [{ key: 'updated_at', direction: 'asc' }, { key: 'created_at', direction: 'desc' }], page: page(1000) }],
+          ['updated_since a month back', { today, updatedSince: back(30), sort: [], page: page(1000) }],
+          ['updated_since a year back', { today, updatedSince: back(365), sort: [], page: page(1000) }],
+        ]
+        for (const [name, request] of lists) {
+          const expected = (await derivedTransfers(lp.id, request)) as { data: unknown[] }
+          withTransfers += expected.data.length
+          expect(await transfersFromDocuments(lp.id, request), `${lp.name} on ${today}: transfers ${name}`).toEqual(expected)
+          compared++
+        }
+        const members = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').execute()
+        for (const { teacher_id } of members.filter((_, i) => i % 5 === 0)) {
+          const request = { today, teacherId: teacher_id }
+          expect(await transfersFromDocuments(lp.id, request), `${lp.name} on ${today}: transfers of ${teacher_id}`).toEqual(await derivedTransfers(lp.id, request))
+          compared++
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(300)
+    expect(withTransfers).toBeGreaterThan(50)
+  })
+
+  it('T-8, T-21: a transfer whose joining date is not a training date: the document is built again on that date', async () => {
+    const lp = await f.leadProvider(t.db)
+    const dp = await f.deliveryPartner(t.db)
+    await f.pairing(t.db, lp.id, dp.id, 2026)
+    const [from, to] = [await f.school(t.db), await f.school(t.db)]
+    const [p1, p2] = [
+      await p.partnership(t.db, { school_id: from.id, lead_provider_id: lp.id, delivery_partner_id: dp.id, cohort: 2026 }),
+      await p.partnership(t.db, { school_id: to.id, lead_provider_id: lp.id, delivery_partner_id: dp.id, cohort: 2026 }),
+    ]
+    const teacher = await p.teacher(t.db)
+    const left = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: from.id, started_on: '2026-09-01', finished_on: '2026-11-30' })
+    await p.trainingPeriod(t.db, left, { cohort: 2026, lead_provider_id: lp.id, partnership_id: p1.id, started_on: '2026-09-01', finished_on: '2026-11-30' })
+    // Joins the new school on 10 December; training there starts only on 10 January.
+    const joined = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: to.id, started_on: '2026-12-10' })
+    await p.trainingPeriod(t.db, joined, { cohort: 2026, lead_provider_id: lp.id, partnership_id: p2.id, started_on: '2027-01-10' })
+    const on = (today: string) => ({ today, teacherId: teacher.id })
+    const status = (answer: unknown) => (answer as { data: { attributes: { transfers: { status: string }[] } } }).data.attributes.transfers[0]!.status
+    expect(status(await transfersFromDocuments(lp.id, on('2026-12-05')))).toBe('incomplete')
+    expect(await readTransferDocuments(t.db, lp.id, on('2026-12-09'))).not.toBe('stale')
+    expect(await readTransferDocuments(t.db, lp.id, on('2026-12-10'))).toBe('stale')
+    expect(status(await transfersFromDocuments(lp.id, on('2026-12-10')))).toBe('complete')
+    expect(await transfersFromDocuments(lp.id, on('2026-12-10'))).toEqual(await derivedTransfers(lp.id, on('2026-12-10')))
   })
 
   it('R-40: another provider\'s participant and an unknown id are not found, as the derivation says', async () => {

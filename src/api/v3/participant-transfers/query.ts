@@ -35,6 +35,8 @@ type Options = {
   today: string
   updatedSince?: Date | null
   teacherId?: string
+  /** These teachers only (building their documents, participants/documents.ts). */
+  teacherIds?: readonly string[]
   sort?: SortKey<SortName>[]
   page?: Page
 }
@@ -146,6 +148,7 @@ export async function participantTransfers(db: Db, leadProviderId: string, optio
           SELECT 1 FROM training_periods tp
           WHERE tp.lead_provider_id = ${leadProviderId} AND tp.partnership_id IS NOT NULL AND tp.teacher_id = t.id)) IS TRUE
         ${options.teacherId ? sql`AND t.id = ${options.teacherId}` : sql``}
+        ${options.teacherIds ? sql`AND t.id = ANY(${[...options.teacherIds]}::uuid[])` : sql``}
         ${updatedSince ? sql`AND t.id IN ${changedSince(updatedSince, today)}` : sql``}
     ),
     paged AS (

@@ -16,6 +16,8 @@ import type { SortKey } from '../../common/sort.ts'
 import { changeWindows, listParticipants, type FeedOptions } from './query.ts'
 import type { SORT_KEYS } from './schemas.ts'
 import { serializeParticipant } from './serialize.ts'
+import { participantTransfers } from '../participant-transfers/query.ts'
+import { serializeParticipantTransfer } from '../participant-transfers/serialize.ts'
 
 type SortName = (typeof SORT_KEYS)[number]
 
@@ -23,7 +25,7 @@ const DEFAULT_SORT: SortKey<SortName>[] = [{ key: 'created_at', direction: 'asc'
 const SORT_COLUMNS = { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` }
 
 /** Any of the lead provider's documents not built for `today` (stale, or built for another window). */
-function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
+export function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
   return sql<boolean>`(
     EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_until <= ${today}::date)
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_from > ${today}::date))`
@@ -68,8 +70,8 @@ export async function readDocuments(db: Db, leadProviderId: string, options: Fee
 }
 
 /**
- * Builds up to `limit` of the lead provider's stale documents for `today` with the derivation
- * itself, and stores each only if no write has marked it stale again since it was picked (its
+ * Builds up to `limit` of the lead provider's stale documents (participant and transfers) for
+ * `today` with the derivation itself, and stores each only if no write has marked it stale again since it was picked (its
  * version). Returns how many were built and whether more are stale.
  */
 export async function buildDocuments(db: Db, leadProviderId: string, today: string, limit: number): Promise<{ built: number; more: boolean }> {
@@ -85,6 +87,7 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
   const ids = picked.map((r) => r.teacher_id)
   const perPage = ids.length
   const rows = await listParticipants(db, leadProviderId, { today, ids, page: { page: 1, perPage, offset: 0, beyondEnd: false } })
+  const transfers = new Map((await participantTransfers(db, leadProviderId, { today, teacherIds: ids })).map((t) => [t.id, t]))
   const windows = await changeWindows(db, ids, today)
   const version = new Map(picked.map((r) => [r.teacher_id, r.version]))
   const columns = {
@@ -92,6 +95,7 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
     valid_from: [] as string[], valid_until: [] as string[], from_ids: [] as string[],
     ect_cohort: [] as (number | null)[], ect_status: [] as (string | null)[],
     mentor_cohort: [] as (number | null)[], mentor_status: [] as (string | null)[],
+    transfers_body: [] as (string | null)[], transfers_updated_at: [] as (Date | null)[],
   }
   for (const row of rows) {
     const window = windows.get(row.id) ?? { from: '-infinity', until: 'infinity' }
@@ -108,6 +112,9 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
     columns.ect_status.push(ect?.training_status ?? null)
     columns.mentor_cohort.push(mentor ? Number(mentor.cohort) : null)
     columns.mentor_status.push(mentor?.training_status ?? null)
+    const transfer = transfers.get(row.id)
+    columns.transfers_body.push(transfer ? JSON.stringify(serializeParticipantTransfer(transfer)) : null)
+    columns.transfers_updated_at.push(transfer?.updated_at ?? null)
   }
   let built = 0
   if (rows.length > 0) {
@@ -117,8 +124,10 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
     const result = await sql`
       WITH v AS (SELECT * FROM unnest(${c.teacher_id}::uuid[], ${c.version}::bigint[], ${c.body}::text[], ${c.updated_at}::timestamptz[],
         ${c.valid_from}::date[], ${c.valid_until}::date[], ${c.from_ids}::text[], ${c.ect_cohort}::integer[],
-        ${c.ect_status}::text[], ${c.mentor_cohort}::integer[], ${c.mentor_status}::text[])
-        AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_ids, ect_cohort, ect_status, mentor_cohort, mentor_status)),
+        ${c.ect_status}::text[], ${c.mentor_cohort}::integer[], ${c.mentor_status}::text[],
+        ${c.transfers_body}::text[], ${c.transfers_updated_at}::timestamptz[])
+        AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_ids, ect_cohort, ect_status, mentor_cohort, mentor_status,
+          transfers_body, transfers_updated_at)),
       mine AS (
         SELECT d.teacher_id FROM participant_documents d JOIN v ON v.teacher_id = d.teacher_id
         WHERE d.lead_provider_id = ${leadProviderId} AND d.version = v.version
@@ -127,7 +136,8 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
         body = v.body, updated_at = v.updated_at, valid_from = v.valid_from, valid_until = v.valid_until,
         from_participant_ids = string_to_array(v.from_ids, ',')::uuid[],
         ect_cohort = v.ect_cohort, ect_training_status = v.ect_status,
-        mentor_cohort = v.mentor_cohort, mentor_training_status = v.mentor_status
+        mentor_cohort = v.mentor_cohort, mentor_training_status = v.mentor_status,
+        transfers_body = v.transfers_body, transfers_updated_at = v.transfers_updated_at
       FROM v JOIN mine ON mine.teacher_id = v.teacher_id
       WHERE d.lead_provider_id = ${leadProviderId} AND d.teacher_id = v.teacher_id AND d.version = v.version`.execute(db)
     built = Number(result.numAffectedRows ?? 0)

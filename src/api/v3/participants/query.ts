@@ -112,16 +112,21 @@ function changeDates(range: (d: RawBuilder<unknown>) => RawBuilder<boolean>) {
 }
 
 /**
- * The days around `today` between which nothing of these participants can change by itself: the
- * latest R-38 change date on or before today and the first one after (documents.ts keeps a built
- * document for exactly those days). '-infinity' and 'infinity' when there is none.
+ * The days around `today` between which nothing of these participants or their transfers can
+ * change by itself: the latest R-38 or at-school period date on or before today and the first one
+ * after (documents.ts keeps a built document for exactly those days). '-infinity' and 'infinity'
+ * when there is none.
  */
 export async function changeWindows(db: Db, ids: readonly string[], today: string): Promise<Map<string, { from: string; until: string }>> {
   const { rows } = await sql<{ id: string; valid_from: string; valid_until: string }>`
     SELECT t.id,
       coalesce(max(dates.d) FILTER (WHERE dates.d <= ${today}::date), '-infinity'::date) AS valid_from,
       coalesce(min(dates.d) FILTER (WHERE dates.d > ${today}::date), 'infinity'::date) AS valid_until
-    FROM teachers t CROSS JOIN LATERAL ${changeDates(() => sql<boolean>`true`)} AS dates
+    FROM teachers t CROSS JOIN LATERAL (
+      SELECT d FROM ${changeDates(() => sql<boolean>`true`)} AS r38
+      -- T-8, T-21: the transfers kept beside the document change on at-school period dates.
+      UNION ALL SELECT started_on FROM at_school_periods WHERE teacher_id = t.id
+      UNION ALL SELECT finished_on FROM at_school_periods WHERE teacher_id = t.id) AS dates
     WHERE t.id = ANY(${[...ids]}::uuid[])
     GROUP BY t.id`.execute(db)
   return new Map(rows.map((r) => [r.id, { from: r.valid_from, until: r.valid_until }]))

@@ -1,0 +1,55 @@
+// Transfers read from the transfers documents kept beside each participant's (0010, built by
+// participants/documents.ts): a page is one index range of stored JSON texts (Q-4), answered only
+// when every document of the lead provider is built for the request's date, as the participants
+// feed is (participants/documents.ts says why that is exactly the derivation's answer).
+import { sql } from 'kysely'
+import type { Db } from '../../../db/connect.ts'
+import { orderAndPage } from '../../../db/fragments.ts'
+import { listPieces, readBuilding, type DocumentsAnswer } from '../../common/documents.ts'
+import type { Page } from '../../common/paging.ts'
+import type { SortKey } from '../../common/sort.ts'
+import { anyStale, buildDocuments } from '../participants/documents.ts'
+import type { SORT_KEYS } from './schemas.ts'
+
+type SortName = (typeof SORT_KEYS)[number]
+
+const DEFAULT_SORT: SortKey<SortName>[] = [{ key: 'created_at', direction: 'asc' }]
+const SORT_COLUMNS = { created_at: sql`d.created_at`, updated_at: sql`d.transfers_updated_at` }
+
+export type TransfersRequest = { today: string } & ({ teacherId: string } | { updatedSince: Date | null; sort: SortKey<SortName>[]; page: Page })
+
+/** T-23 … T-26, or T-22 with a teacher id (no transfer the caller sees: 'not found'). */
+export async function readTransferDocuments(db: Db, leadProviderId: string, request: TransfersRequest): Promise<DocumentsAnswer> {
+  const { today } = request
+  if ('teacherId' in request) {
+    const row = await db
+      .selectFrom('participant_documents')
+      .select([
+        sql<boolean>`valid_from <= ${today}::date AND valid_until > ${today}::date`.as('built'),
+        'transfers_body',
+      ])
+      .where('lead_provider_id', '=', leadProviderId)
+      .where('teacher_id', '=', request.teacherId)
+      .executeTakeFirst()
+    if (row === undefined) return 'not found'
+    if (!row.built) return 'stale'
+    return row.transfers_body === null ? 'not found' : { body: [`{"data":${row.transfers_body}}`] }
+  }
+  const { updatedSince, sort, page } = request
+  if (page.beyondEnd) return { body: ['{"data":[]}'] }
+  let members = db.selectFrom('participant_documents as d').where('d.lead_provider_id', '=', leadProviderId).where('d.transfers_body', 'is not', null)
+  if (updatedSince !== null) members = members.where('d.transfers_updated_at', '>=', updatedSince)
+  // As participants/documents.ts: rows only when nothing is stale in this snapshot; none means
+  // an empty page or a stale document, which the second statement tells apart.
+  const rows = await orderAndPage(members.select('d.transfers_body').where(sql<boolean>`NOT ${anyStale(leadProviderId, today)}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
+    .execute()
+  if (rows.length > 0) return { body: listPieces(rows.map((r) => r.transfers_body!)) }
+  const { rows: [decided] } = await sql<{ empty: boolean }>`
+    SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE NOT EXISTS (${orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)}) END AS empty`.execute(db)
+  return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
+}
+
+/** The answer from the documents, building the stale ones first when they are few. */
+export function answerFromTransferDocuments(db: Db, leadProviderId: string, request: TransfersRequest): Promise<DocumentsAnswer> {
+  return readBuilding(() => readTransferDocuments(db, leadProviderId, request), (limit) => buildDocuments(db, leadProviderId, request.today, limit))
+}
