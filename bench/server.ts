@@ -1,9 +1,13 @@
 // The server the bench drives (Q-2): buildApp over PostgreSQL, listening on PORT. Configured like
 // `rect serve` from the environment (DATABASE_URL, RECT_MODE, RECT_RATE_LIMIT_*, LOG_LEVEL) but
-// without the start-up sequence (S-17), so a seeded national database is served as it is.
+// without the start-up sequence (S-17), so a seeded national database is served as it is; the
+// documents' background warm-up runs as it does there.
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { connect } from '../src/db/connect.ts'
+import { warmAllDocuments } from '../src/api/v3/documents.ts'
+import { systemClock } from '../src/clock.ts'
+import { runRepeatedly } from '../src/server.ts'
 
 const loaded = loadConfig({}, process.env)
 if (!loaded.ok) {
@@ -13,6 +17,8 @@ if (!loaded.ok) {
 const { config } = loaded
 const connection = await connect(config.database, config.statementTimeoutMs)
 const app = await buildApp({ db: connection.db, config })
+// As rect serve (serve-start.ts): stale documents are built in the background.
+runRepeatedly(app, { firstAfterMs: 1000, everyMs: 60_000 }, (signal) => warmAllDocuments(connection.db, systemClock().today, signal), 'documents warm-up')
 await app.listen({ port: config.port, host: config.host })
 
 process.on('SIGTERM', () => {
