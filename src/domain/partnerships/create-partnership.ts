@@ -2,14 +2,14 @@
 import { sql } from 'kysely'
 import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
-import { unexplainedConflict, writeOrConflict } from '../../db/constraints.ts'
+import { unexplainedConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { InvalidError } from '../../errors.ts'
 import { recordEvent } from '../events.ts'
 import { bumpSchoolCohort } from '../stamps.ts'
 import { attachEoiTraining } from './attach-eoi-training.ts'
 import { cohortYearOf, createProblems, idOf, programmeChoiceOf, type CreateFacts, type WireText } from './rules.ts'
-import { insertPartnership, PARTNERSHIP_CONSTRAINTS } from './store.ts'
+import { insertPartnershipUnlessTaken, PARTNERSHIP_CONSTRAINTS } from './store.ts'
 
 export type CreatePartnershipInput = { cohort: WireText; school_id: WireText; delivery_partner_id: WireText }
 
@@ -60,22 +60,22 @@ export async function createPartnership(tx: Tx, clock: Clock, leadProviderId: st
   const facts = await check(tx, clock, leadProviderId, input)
   const key = { id: newId(tx, 'partnership'), school_id: facts.school.id, lead_provider_id: leadProviderId, cohort_year: facts.cohort.year }
   const deliveryPartnerId = idOf(input.delivery_partner_id)!
-  const conflict = await writeOrConflict(tx, PARTNERSHIP_CONSTRAINTS, () =>
-    insertPartnership(tx, {
-      ...key,
-      delivery_partner_id: deliveryPartnerId,
-      additional: false,
-      created_by: 'lead_provider',
-      carried_from_partnership_id: null,
-      first_attached_at: null,
-      created_at: clock.now,
-      updated_at: clock.now,
-    }),
-  )
-  if (conflict !== null) {
-    // P-53, Q-10: a concurrent creation won; the re-run checks now see it and give row 11.
+  // P-6 under a race without a savepoint (Q-4: two round trips fewer): a row already holding the
+  // school, lead provider and cohort means a concurrent creation won.
+  const inserted = await insertPartnershipUnlessTaken(tx, {
+    ...key,
+    delivery_partner_id: deliveryPartnerId,
+    additional: false,
+    created_by: 'lead_provider',
+    carried_from_partnership_id: null,
+    first_attached_at: null,
+    created_at: clock.now,
+    updated_at: clock.now,
+  })
+  if (!inserted) {
+    // P-53, Q-10: the re-run checks now see the winner and give row 11.
     await check(tx, clock, leadProviderId, input)
-    throw unexplainedConflict(conflict)
+    throw unexplainedConflict(PARTNERSHIP_CONSTRAINTS[0])
   }
   await recordEvent(tx, clock, {
     author: 'lead_provider',
