@@ -1,4 +1,4 @@
-select "d"."transfers_body" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."transfers_body" is not null and "d"."transfers_updated_at" >= $2 and NOT (
+select "d"."transfers_body" as "body" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."transfers_body" is not null and "d"."transfers_updated_at" >= $2 and NOT (
     EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_until <= $4::date)
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $5 AND valid_from > $6::date)) order by d.created_at asc, d.teacher_id asc limit $7 offset $8;
 

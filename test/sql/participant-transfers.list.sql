@@ -1,4 +1,4 @@
-select "d"."transfers_body" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."transfers_body" is not null and NOT (
+select "d"."transfers_body" as "body" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."transfers_body" is not null and NOT (
     EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $2 AND valid_until <= $3::date)
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $4 AND valid_from > $5::date)) order by d.created_at asc, d.teacher_id asc limit $6 offset $7;
 

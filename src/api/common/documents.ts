@@ -3,6 +3,7 @@
 // gate, and the warm-up that builds every lead provider's stale documents.
 import { Readable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
+import { sql, type Expression, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/connect.ts'
 import { isLostRace } from '../../db/faults.ts'
 import { Gate } from './gate.ts'
@@ -39,6 +40,25 @@ export function sendPieces(reply: FastifyReply, pieces: string[]): FastifyReply 
   let bytes = 0
   for (const piece of pieces) bytes += Buffer.byteLength(piece)
   return reply.header('content-length', bytes).send(Readable.from(pieces))
+}
+
+/**
+ * A list page from a document table: `bodies` is the page's documents in order, read only if
+ * `stale` is false in that statement's snapshot (a one-time filter), so rows mean the page is
+ * good. None means an empty page or a stale document, which one more statement tells apart over
+ * `keys`, the same page's keys (an empty page is rare and cheap).
+ */
+export async function readPage(
+  db: Db,
+  stale: RawBuilder<boolean>,
+  bodies: { execute(): Promise<{ body: string | null }[]> },
+  keys: Expression<unknown>,
+): Promise<DocumentsAnswer> {
+  const rows = await bodies.execute()
+  if (rows.length > 0) return { body: listPieces(rows.map((r) => r.body!)) }
+  const { rows: [decided] } = await sql<{ empty: boolean }>`
+    SELECT CASE WHEN ${stale} THEN NULL ELSE NOT EXISTS (${keys}) END AS empty`.execute(db)
+  return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
 }
 
 export type Build = (limit: number) => Promise<{ built: number; more: boolean }>

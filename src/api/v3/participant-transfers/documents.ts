@@ -5,7 +5,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import { orderAndPage } from '../../../db/fragments.ts'
-import { listPieces, readBuilding, type DocumentsAnswer } from '../../common/documents.ts'
+import { readBuilding, readPage, type DocumentsAnswer } from '../../common/documents.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import { anyStale, buildDocuments } from '../participants/documents.ts'
@@ -39,14 +39,9 @@ export async function readTransferDocuments(db: Db, leadProviderId: string, requ
   if (page.beyondEnd) return { body: ['{"data":[]}'] }
   let members = db.selectFrom('participant_documents as d').where('d.lead_provider_id', '=', leadProviderId).where('d.transfers_body', 'is not', null)
   if (updatedSince !== null) members = members.where('d.transfers_updated_at', '>=', updatedSince)
-  // As participants/documents.ts: rows only when nothing is stale in this snapshot; none means
-  // an empty page or a stale document, which the second statement tells apart.
-  const rows = await orderAndPage(members.select('d.transfers_body').where(sql<boolean>`NOT ${anyStale(leadProviderId, today)}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
-    .execute()
-  if (rows.length > 0) return { body: listPieces(rows.map((r) => r.transfers_body!)) }
-  const { rows: [decided] } = await sql<{ empty: boolean }>`
-    SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE NOT EXISTS (${orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)}) END AS empty`.execute(db)
-  return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
+  const stale = anyStale(leadProviderId, today)
+  const bodies = orderAndPage(members.select('d.transfers_body as body').where(sql<boolean>`NOT ${stale}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
+  return readPage(db, stale, bodies, orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT))
 }
 
 /** The answer from the documents, building the stale ones first when they are few. */

@@ -10,7 +10,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import { orderAndPage } from '../../../db/fragments.ts'
-import { listPieces, readBuilding, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
+import { readBuilding, readPage, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import { changeWindows, listParticipants, type FeedOptions } from './query.ts'
@@ -58,15 +58,9 @@ export async function readDocuments(db: Db, leadProviderId: string, options: Fee
   }
   if (fromParticipantId !== null) members = members.where(sql<boolean>`${fromParticipantId}::uuid = ANY(d.from_participant_ids)`)
   if (updatedSince !== null) members = members.where('d.updated_at', '>=', updatedSince)
-  // The page's rows in order, only if no document is stale in this statement's snapshot (a
-  // one-time filter): rows mean the page is good; none means an empty page or a stale document,
-  // which the aggregate form below tells apart (an empty page is rare and cheap).
-  const rows = await orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${anyStale(leadProviderId, today)}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
-    .execute()
-  if (rows.length > 0) return { body: listPieces(rows.map((r) => r.body!)) }
-  const { rows: [decided] } = await sql<{ empty: boolean }>`
-    SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE NOT EXISTS (${orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)}) END AS empty`.execute(db)
-  return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
+  const stale = anyStale(leadProviderId, today)
+  const bodies = orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${stale}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
+  return readPage(db, stale, bodies, orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT))
 }
 
 /**

@@ -5,7 +5,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import { orderAndPage } from '../../../db/fragments.ts'
-import { listPieces, readBuilding, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
+import { readBuilding, readPage, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import { partnershipsByIds, partnershipWindows, type PartnershipFilters } from './query.ts'
@@ -45,14 +45,9 @@ export async function readPartnershipDocuments(db: Db, leadProviderId: string, r
   if (cohorts !== null) members = members.where('d.cohort_year', 'in', cohorts)
   if (deliveryPartnerIds !== null) members = members.where('d.delivery_partner_id', 'in', deliveryPartnerIds)
   if (updatedSince !== null) members = members.where('d.updated_at', '>=', updatedSince)
-  // As participants/documents.ts: rows only when nothing is stale in this snapshot; none means
-  // an empty page or a stale document, which the second statement tells apart.
-  const rows = await orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${anyStale(leadProviderId, today)}`), sort, SORT_COLUMNS, sql`d.partnership_id`, page, DEFAULT_SORT)
-    .execute()
-  if (rows.length > 0) return { body: listPieces(rows.map((r) => r.body!)) }
-  const { rows: [decided] } = await sql<{ empty: boolean }>`
-    SELECT CASE WHEN ${anyStale(leadProviderId, today)} THEN NULL ELSE NOT EXISTS (${orderAndPage(members.select('d.partnership_id'), sort, SORT_COLUMNS, sql`d.partnership_id`, page, DEFAULT_SORT)}) END AS empty`.execute(db)
-  return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
+  const stale = anyStale(leadProviderId, today)
+  const bodies = orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${stale}`), sort, SORT_COLUMNS, sql`d.partnership_id`, page, DEFAULT_SORT)
+  return readPage(db, stale, bodies, orderAndPage(members.select('d.partnership_id'), sort, SORT_COLUMNS, sql`d.partnership_id`, page, DEFAULT_SORT))
 }
 
 /**
