@@ -1,4 +1,5 @@
-// What the document tables (participant_documents 0008, partnership_documents 0009) share: an
+// What the document tables (participant_documents 0008 with transfers 0010, partnership_documents
+// 0009) share: an
 // answer read from them, built first when stale, written out in pieces, large pages through a
 // gate, and the warm-up that builds every lead provider's stale documents.
 import { Readable } from 'node:stream'

@@ -146,6 +146,28 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
     expect(await transfersFromDocuments(lp.id, on('2026-12-10'))).toEqual(await derivedTransfers(lp.id, on('2026-12-10')))
   })
 
+  it('Q-7 over HTTP: a page in pieces says its exact Content-Length, non-ASCII names included', async () => {
+    const lp = providers[0]!
+    const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').executeTakeFirstOrThrow()
+    await t.db.updateTable('teachers').set({ first_name: 'Zoë', last_name: 'Ó Súilleabháin' }).where('id', '=', teacher_id).execute()
+    // Enough participants for more than one piece of 40.
+    const partnership = await t.db.selectFrom('partnerships').select(['id', 'school_id', 'cohort_year']).where('lead_provider_id', '=', lp.id).executeTakeFirstOrThrow()
+    for (let i = 0; i < 45; i++) {
+      const teacher = await p.teacher(t.db)
+      const period = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: partnership.school_id, started_on: '2026-09-01' })
+      await p.trainingPeriod(t.db, period, { cohort: partnership.cohort_year, lead_provider_id: lp.id, partnership_id: partnership.id, started_on: '2026-09-01' })
+    }
+    await warmDocuments(t.db, SEEDED_ON)
+    const res = await t.app.inject({ method: 'GET', url: '/api/v3/participants?page[per_page]=3000', headers: { authorization: `Bearer ${lp.token}`, 'x-with-server-date': `${SEEDED_ON}T12:00:00Z` } })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length)
+    const body = res.json() as { data: { id: string; attributes: { full_name: string } }[] }
+    expect(body.data.length).toBeGreaterThan(80) // more than two pieces
+    expect(body.data.find((d) => d.id === teacher_id)?.attributes.full_name).toBe('Zoë Ó Súilleabháin')
+    expect(body).toEqual(await derived(lp.id, { today: SEEDED_ON, page: page(3000) }))
+  })
+
   it('R-40: another provider\'s participant and an unknown id are not found, as the derivation says', async () => {
     const [a, b] = providers
     const theirs = await t.db.selectFrom('participant_documents as d').select('d.teacher_id')
