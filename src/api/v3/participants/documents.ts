@@ -65,8 +65,8 @@ export async function readDocuments(db: Db, leadProviderId: string, options: Fee
 
 /**
  * Builds up to `limit` of the lead provider's stale documents (participant and transfers) for
- * `today` with the derivation itself, and stores each only if no write has marked it stale again since it was picked (its
- * version). Returns how many were built and whether more are stale.
+ * `today` with the derivation itself, and stores each only if no write has marked it stale again
+ * since it was picked (its version). Returns how many were built and whether more are stale.
  */
 export async function buildDocuments(db: Db, leadProviderId: string, today: string, limit: number): Promise<{ built: number; more: boolean }> {
   const stale = await db
