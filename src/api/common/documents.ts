@@ -17,13 +17,13 @@ import { Gate } from './gate.ts'
 export type DocumentsAnswer = { body: string[] } | 'stale' | 'not found'
 
 /** How many stale documents a request builds itself before it reads again; more wait for the warm-up. */
-export const BUILD_IN_REQUEST = 500
+const BUILD_IN_REQUEST = 500
 /** How many documents one warm-up step builds. */
 const BUILD_IN_STEP = 2000
 const DOCUMENTS_PER_PIECE = 40
 
 /** `{"data":[…]}` over the page's documents, in pieces. */
-export function listPieces(bodies: string[]): string[] {
+function listPieces(bodies: string[]): string[] {
   if (bodies.length === 0) return ['{"data":[]}']
   const out: string[] = []
   for (let i = 0; i < bodies.length; i += DOCUMENTS_PER_PIECE) {
@@ -62,7 +62,7 @@ export async function readPage(
   return decided?.empty === true ? { body: ['{"data":[]}'] } : 'stale'
 }
 
-export type Build = (limit: number) => Promise<{ built: number; more: boolean }>
+type Build = (limit: number) => Promise<{ built: number; more: boolean }>
 
 /**
  * Reads; when a document is stale, builds the stale ones for the request's date if they are few
