@@ -252,6 +252,30 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
     expect(shown.data.attributes.full_name).toMatch(/^After /)
   })
 
+  it('a write to a period alone between picking an already-stale document and storing it wins too (the stale mark counts a version once per transaction, not once)', async () => {
+    const lp = providers[0]!
+    await warmDocuments(t.db, SEEDED_ON)
+    const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id', 'desc').executeTakeFirstOrThrow()
+    // Stale already, in an earlier transaction: a later write must still count a version.
+    await t.db.updateTable('teachers').set({ first_name: 'Before' }).where('id', '=', teacher_id).execute()
+    let write: Promise<unknown> | null = null
+    const racing = t.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        const first = args.result.rows[0] as { version?: unknown; valid_from?: unknown } | undefined
+        if (write === null && first?.version !== undefined) {
+          write = t.db.updateTable('training_periods').set({ finished_on: sql`finished_on` }).where('teacher_id', '=', teacher_id).execute()
+        }
+        if (write !== null && first?.valid_from !== undefined) await write
+        return args.result
+      },
+    })
+    const step = await buildDocuments(racing, lp.id, SEEDED_ON, 500)
+    expect(write).not.toBe(null)
+    expect(step).toEqual({ built: 0, more: false })
+    expect(await readDocuments(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
+  })
+
   it('more stale documents than one request builds: the request is answered by the derivation, the warm-up builds them all', async () => {
     const lp = providers[0]!
     await t.db.updateTable('teachers').set({ updated_at: new Date('2026-11-23T12:00:00Z') }).execute()
