@@ -114,7 +114,7 @@ async function migrateBench(): Promise<void> {
 }
 
 /**
- * Q-4 … Q-6: builds the participant and partnership documents that are stale for today (all of them after
+ * Q-4 … Q-6: builds the participant, partnership and school documents that are stale for today (all of them after
  * `npm run bench:data`), as a running service's readers and warm-up would, before any request is
  * measured; prints how long that took.
  */
@@ -127,7 +127,8 @@ async function warmBench(today: string): Promise<void> {
     // the planner is asked about them and before anything is measured alongside it.
     if (built.participants > 0) await sql`VACUUM ANALYZE participant_documents`.execute(db)
     if (built.partnerships > 0) await sql`VACUUM ANALYZE partnership_documents`.execute(db)
-    console.log(`documents built for ${today}: ${built.participants} participants, ${built.partnerships} partnerships in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    if (built.schools > 0) await sql`VACUUM ANALYZE school_documents`.execute(db)
+    console.log(`documents built for ${today}: ${built.participants} participants, ${built.partnerships} partnerships, ${built.schools} schools in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   } finally {
     await db.destroy()
   }

@@ -63,12 +63,12 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
 
   const app = await stages.time('build', () => buildApp({ db, config }))
   runDailyAt(app, '00:05:00', sweep)
-  // Q-4 … Q-6: the participant and partnership documents stale for today (all of them after a
+  // Q-4 … Q-6: the participant, partnership and school documents stale for today (all of them after a
   // migration or a bulk load, a few after midnight) are built in the background, so readers
   // seldom build them; the first run waits a moment, so start-up is not slowed.
   runRepeatedly(app, { firstAfterMs: 1000, everyMs: WARM_EVERY_MS }, async (signal) => {
     const built = await warmAllDocuments(db, systemClock().today, signal)
-    if (built.participants + built.partnerships > 0) app.log.info({ built }, 'documents built')
+    if (built.participants + built.partnerships + built.schools > 0) app.log.info({ built }, 'documents built')
   }, 'documents warm-up')
   let address
   try {

@@ -190,6 +190,21 @@ export interface PartnershipDocumentsTable {
   body: string | null
 }
 
+export interface SchoolDocumentsTable {
+  school_id: string
+  cohort_year: number
+  created_at: Instant
+  urn: string
+  version: Generated<string>
+  valid_from: Generated<string>
+  valid_until: Generated<string>
+  listed: boolean | null
+  updated_at: Instant | null
+  eoi_lead_provider_ids: string[] | null
+  body: string | null
+  body_eoi: string | null
+}
+
 export type Role = 'ect' | 'mentor'
 export type WorkingPattern = 'full_time' | 'part_time'
 export type TrainingProgramme = 'provider_led' | 'school_led'
@@ -333,6 +348,7 @@ export interface Database {
   participant_id_changes: ParticipantIdChangesTable
   participant_documents: ParticipantDocumentsTable
   partnership_documents: PartnershipDocumentsTable
+  school_documents: SchoolDocumentsTable
   at_school_periods: AtSchoolPeriodsTable
   training_periods: TrainingPeriodsTable
   mentorships: MentorshipsTable

@@ -1,7 +1,6 @@
 // What the document tables (participant_documents 0008 with transfers 0010, partnership_documents
-// 0009) share: an
-// answer read from them, built first when stale, written out in pieces, large pages through a
-// gate, and the warm-up that builds every lead provider's stale documents.
+// 0009, school_documents 0012) share: an answer read from them, built first when stale, written
+// out in pieces, large pages through a gate, and the warm-up that builds the stale documents.
 import { Readable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
 import { sql, type Expression, type RawBuilder } from 'kysely'
@@ -102,6 +101,24 @@ export async function throughLargePageGate<T>(reply: FastifyReply, perPage: numb
   }
 }
 
+/** Builds the stale documents of each key (a lead provider, a cohort) with `build`, until `signal` aborts; returns how many it built. */
+export async function warmEach<K>(
+  keys: readonly K[],
+  build: (key: K, limit: number) => Promise<{ built: number; more: boolean }>,
+  signal?: AbortSignal,
+): Promise<number> {
+  let built = 0
+  for (const key of keys) {
+    for (;;) {
+      if (signal?.aborted) return built
+      const step = await build(key, BUILD_IN_STEP)
+      built += step.built
+      if (!step.more || step.built === 0) break
+    }
+  }
+  return built
+}
+
 /** Builds every lead provider's stale documents with `build`, until `signal` aborts; returns how many it built. */
 export async function warmEachProvider(
   db: Db,
@@ -109,14 +126,9 @@ export async function warmEachProvider(
   signal?: AbortSignal,
 ): Promise<number> {
   const providers = await db.selectFrom('lead_providers').select('id').orderBy('id').execute()
-  let built = 0
-  for (const { id } of providers) {
-    for (;;) {
-      if (signal?.aborted) return built
-      const step = await build(id, BUILD_IN_STEP)
-      built += step.built
-      if (!step.more || step.built === 0) break
-    }
-  }
-  return built
+  return warmEach(
+    providers.map((p) => p.id),
+    build,
+    signal,
+  )
 }

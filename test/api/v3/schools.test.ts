@@ -244,6 +244,10 @@ describe('GET /api/v3/schools', () => {
       await p.partnership(t.db, { school_id: s.id, lead_provider_id: teachFirst.id, delivery_partner_id: pennine.id, cohort: 2025 })
     }
     const counting = await countingApp(t.db, { authorization: `Bearer ${ambition.token}`, 'x-with-server-date': '2025-07-02T10:00:00Z' })
+    // The first request builds the documents (Q-4: a fixed number of statements for all of them);
+    // the pages after it read them.
+    const building = await counting.statementsFor('/api/v3/schools?filter[cohort]=2025&page[per_page]=1')
+    expect(building.pageStatements).toBe(6) // read, stale?, pick, derive, store, read
     const one = await counting.statementsFor('/api/v3/schools?filter[cohort]=2025&page[per_page]=1')
     const fifty = await counting.statementsFor('/api/v3/schools?filter[cohort]=2025&page[per_page]=50')
     expect([one.rows, fifty.rows]).toEqual([1, 50])

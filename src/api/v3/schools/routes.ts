@@ -3,7 +3,9 @@ import { BadRequestError, NotFoundError } from '../../../errors.ts'
 import { scalarFilter, type Filter } from '../../common/filters.ts'
 import { pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
+import { sendPieces, throughLargePageGate } from '../../common/documents.ts'
 import { leadProviderOf } from '../caller.ts'
+import { answerFromSchoolDocuments } from './documents.ts'
 import { findSchool, listSchools } from './query.ts'
 import { listSchema, showSchema, SORT_KEYS } from './schemas.ts'
 import { serializeSchool } from './serialize.ts'
@@ -26,15 +28,19 @@ function cohortYear(filter: Filter): number | null {
 }
 
 export async function schoolRoutes(app: App, { db }: SurfaceOptions): Promise<void> {
-  app.get('/schools', { schema: listSchema }, async (request) => {
+  app.get('/schools', { schema: listSchema }, async (request, reply) => {
     const { filter, page, sort, updatedSince } = readListRequest(request, { sortKeys: SORT_KEYS, updatedSince: true, required: requireCohort })
     const year = cohortYear(filter)
     if (year === null) return { data: [] }
     const scope = { leadProviderId: leadProviderOf(request), cohortYear: year, today: request.clock.today }
     // C-38: a blank urn filters nothing; anything else must equal a URN exactly (decided).
     const urn = scalarFilter(filter.urn) === null ? null : (firstItem(filter, 'urn') ?? '')
-    const rows = await listSchools(db, scope, { urn, updatedSince, sort, page })
-    return { data: rows.map(serializeSchool) }
+    return throughLargePageGate(reply, page.perPage, async () => {
+      const answer = await answerFromSchoolDocuments(db, { ...scope, urn, updatedSince, sort, page })
+      if (typeof answer === 'object') return sendPieces(reply, answer.body)
+      const rows = await listSchools(db, scope, { urn, updatedSince, sort, page })
+      return { data: rows.map(serializeSchool) }
+    })
   })
 
   app.get('/schools/:id', { schema: showSchema }, async (request) => {
