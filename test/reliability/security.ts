@@ -82,6 +82,8 @@ export const ALLOWED_DYNAMIC_SQL: Record<string, string> = {
   'api/v3/participant-transfers/query.ts:sql.raw(order)': "typed 'ASC' | 'DESC', passed by the query itself",
   "api/v3/participant-transfers/query.ts:sql.raw(direction === 'desc' ? 'DESC' : 'ASC')": 'one of two literals',
   'api/v3/unfunded-mentors/query.ts:sql.raw(direction)': "typed 'asc' | 'desc' by the sort parser (api/common/sort.ts)",
+  'api/common/documents.ts:sql.raw(k.direction)': "typed 'asc' | 'desc' by the sort parser (api/common/sort.ts)",
+  'api/common/documents.ts:sql.lit(DOCUMENTS_PER_PIECE)': 'a constant of the module',
   'api/v3/participants/query.ts:sql.ref(`${tp}.withdrawn_at`)': 'a table alias of the query',
   'api/v3/participants/query.ts:sql.ref(`${tp}.deferred_at`)': 'a table alias of the query',
   "api/v3/unfunded-mentors/query.ts:sql.ref('members.created_at')": 'a literal column',

@@ -1,8 +1,10 @@
-select "d"."transfers_body" as "body" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."transfers_body" is not null and NOT (
+
+    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.transfers_body as "body", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."transfers_body" is not null and NOT (
     EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $2 AND valid_until <= $3::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $4 AND valid_from > $5::date)) order by d.created_at asc, d.teacher_id asc limit $6 offset $7;
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $4 AND valid_from > $5::date)) order by d.created_at asc, d.teacher_id asc limit $6 offset $7)) x
+    GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;
 
 
     SELECT CASE WHEN (
     EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $1 AND valid_until <= $2::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_from > $4::date)) THEN NULL ELSE NOT EXISTS ((select "d"."teacher_id" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and "d"."transfers_body" is not null order by d.created_at asc, d.teacher_id asc limit $6 offset $7)) END AS empty;
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_from > $4::date)) THEN NULL ELSE NOT EXISTS ((select 1 as "one" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and "d"."transfers_body" is not null order by d.created_at asc, d.teacher_id asc limit $6 offset $7)) END AS empty;

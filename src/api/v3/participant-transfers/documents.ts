@@ -4,7 +4,6 @@
 // feed is (participants/documents.ts says why that is exactly the derivation's answer).
 import { sql } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
-import { orderAndPage } from '../../../db/fragments.ts'
 import { readBuilding, readPage, type DocumentsAnswer } from '../../common/documents.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
@@ -40,8 +39,7 @@ export async function readTransferDocuments(db: Db, leadProviderId: string, requ
   let members = db.selectFrom('participant_documents as d').where('d.lead_provider_id', '=', leadProviderId).where('d.transfers_body', 'is not', null)
   if (updatedSince !== null) members = members.where('d.transfers_updated_at', '>=', updatedSince)
   const stale = anyStale(leadProviderId, today)
-  const bodies = orderAndPage(members.select('d.transfers_body as body').where(sql<boolean>`NOT ${stale}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
-  return readPage(db, stale, bodies, orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT))
+  return readPage(db, { members, body: sql<string | null>`d.transfers_body`, stale, sort, columns: SORT_COLUMNS, tieBreaker: sql`d.teacher_id`, page, defaultSort: DEFAULT_SORT })
 }
 
 /** The answer from the documents, building the stale ones first when they are few. */

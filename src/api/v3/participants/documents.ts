@@ -9,7 +9,6 @@
 // next request on another date builds them back (sandbox only, where they are few).
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
-import { orderAndPage } from '../../../db/fragments.ts'
 import { readBuilding, readPage, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
@@ -59,8 +58,7 @@ export async function readDocuments(db: Db, leadProviderId: string, options: Fee
   if (fromParticipantId !== null) members = members.where(sql<boolean>`${fromParticipantId}::uuid = ANY(d.from_participant_ids)`)
   if (updatedSince !== null) members = members.where('d.updated_at', '>=', updatedSince)
   const stale = anyStale(leadProviderId, today)
-  const bodies = orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${stale}`), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT)
-  return readPage(db, stale, bodies, orderAndPage(members.select('d.teacher_id'), sort, SORT_COLUMNS, sql`d.teacher_id`, page, DEFAULT_SORT))
+  return readPage(db, { members, body: sql<string | null>`d.body`, stale, sort, columns: SORT_COLUMNS, tieBreaker: sql`d.teacher_id`, page, defaultSort: DEFAULT_SORT })
 }
 
 /**

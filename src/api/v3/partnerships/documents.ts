@@ -4,7 +4,6 @@
 // JSON texts instead of P-35's count per partnership (Q-4, Q-5).
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
-import { orderAndPage } from '../../../db/fragments.ts'
 import { readBuilding, readPage, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
@@ -46,8 +45,7 @@ export async function readPartnershipDocuments(db: Db, leadProviderId: string, r
   if (deliveryPartnerIds !== null) members = members.where('d.delivery_partner_id', 'in', deliveryPartnerIds)
   if (updatedSince !== null) members = members.where('d.updated_at', '>=', updatedSince)
   const stale = anyStale(leadProviderId, today)
-  const bodies = orderAndPage(members.select('d.body').where(sql<boolean>`NOT ${stale}`), sort, SORT_COLUMNS, sql`d.partnership_id`, page, DEFAULT_SORT)
-  return readPage(db, stale, bodies, orderAndPage(members.select('d.partnership_id'), sort, SORT_COLUMNS, sql`d.partnership_id`, page, DEFAULT_SORT))
+  return readPage(db, { members, body: sql<string | null>`d.body`, stale, sort, columns: SORT_COLUMNS, tieBreaker: sql`d.partnership_id`, page, defaultSort: DEFAULT_SORT })
 }
 
 /**

@@ -5,7 +5,6 @@
 // and P-31, so it holds both texts and picks by the caller.
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
-import { orderAndPage } from '../../../db/fragments.ts'
 import { readBuilding, readPage, warmEach, type DocumentsAnswer } from '../../common/documents.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
@@ -45,8 +44,7 @@ export function readSchoolDocuments(db: Db, request: SchoolsRequest): Promise<Do
   const stale = anyStale(cohortYear, today)
   // P-27, P-31: the text with the tutor for a lead provider with expression_of_interest true.
   const body = sql<string | null>`CASE WHEN ${leadProviderId}::uuid = ANY(d.eoi_lead_provider_ids) THEN d.body_eoi ELSE d.body END`
-  const bodies = orderAndPage(members.select(body.as('body')).where(sql<boolean>`NOT ${stale}`), sort, SORT_COLUMNS, sql`d.school_id`, page, DEFAULT_SORT)
-  return readPage(db, stale, bodies, orderAndPage(members.select('d.school_id'), sort, SORT_COLUMNS, sql`d.school_id`, page, DEFAULT_SORT))
+  return readPage(db, { members, body: body, stale, sort, columns: SORT_COLUMNS, tieBreaker: sql`d.school_id`, page, defaultSort: DEFAULT_SORT })
 }
 
 /**
