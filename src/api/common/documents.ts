@@ -47,7 +47,7 @@ export function sendPieces(reply: FastifyReply, pieces: string[]): FastifyReply 
 /** A list page of a document table, as its reader filters and orders it. */
 export type PageQuery<K extends string> = {
   /** The table (alias `d`) with the filters of the request, nothing selected yet. */
-  members: SelectQueryBuilder<Database, any, {}> // eslint-disable-line @typescript-eslint/no-explicit-any
+  members: SelectQueryBuilder<Database, any, object>
   /** A document's text for the caller. */
   body: RawBuilder<string | null>
   /** True when a document the page may hold is not built for the request's date. */
