@@ -5,11 +5,11 @@ import type { Clock } from '../../clock.ts'
 import { unexplainedConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { InvalidError } from '../../errors.ts'
-import { recordEvent } from '../events.ts'
+import { insertRecorded } from '../events.ts'
 import { bumpSchoolCohort } from '../stamps.ts'
 import { attachEoiTraining } from './attach-eoi-training.ts'
 import { cohortYearOf, createProblems, idOf, programmeChoiceOf, type CreateFacts, type WireText } from './rules.ts'
-import { insertPartnershipUnlessTaken, PARTNERSHIP_CONSTRAINTS } from './store.ts'
+import { partnershipInsertUnlessTaken, PARTNERSHIP_CONSTRAINTS } from './store.ts'
 
 export type CreatePartnershipInput = { cohort: WireText; school_id: WireText; delivery_partner_id: WireText }
 
@@ -61,23 +61,19 @@ export async function createPartnership(tx: Tx, clock: Clock, leadProviderId: st
   const key = { id: newId(tx, 'partnership'), school_id: facts.school.id, lead_provider_id: leadProviderId, cohort_year: facts.cohort.year }
   const deliveryPartnerId = idOf(input.delivery_partner_id)!
   // P-6 under a race without a savepoint (Q-4: two round trips fewer): a row already holding the
-  // school, lead provider and cohort means a concurrent creation won.
-  const inserted = await insertPartnershipUnlessTaken(tx, {
+  // school, lead provider and cohort means a concurrent creation won. The event (C-81) is written
+  // by the same statement, only with the row.
+  const row = {
     ...key,
     delivery_partner_id: deliveryPartnerId,
     additional: false,
-    created_by: 'lead_provider',
+    created_by: 'lead_provider' as const,
     carried_from_partnership_id: null,
     first_attached_at: null,
     created_at: clock.now,
     updated_at: clock.now,
-  })
-  if (!inserted) {
-    // P-53, Q-10: the re-run checks now see the winner and give row 11.
-    await check(tx, clock, leadProviderId, input)
-    throw unexplainedConflict(PARTNERSHIP_CONSTRAINTS[0])
   }
-  await recordEvent(tx, clock, {
+  const inserted = await insertRecorded(tx, clock, partnershipInsertUnlessTaken(tx, row), {
     author: 'lead_provider',
     lead_provider_id: leadProviderId,
     action: 'partnership.created',
@@ -85,6 +81,11 @@ export async function createPartnership(tx: Tx, clock: Clock, leadProviderId: st
     subject_id: key.id,
     data: { school_id: key.school_id, delivery_partner_id: deliveryPartnerId, cohort: key.cohort_year },
   })
+  if (!inserted) {
+    // P-53, Q-10: the re-run checks now see the winner and give row 11.
+    await check(tx, clock, leadProviderId, input)
+    throw unexplainedConflict(PARTNERSHIP_CONSTRAINTS[0])
+  }
   // P-33 in the same transaction; P-37: a partnership of the school in the cohort was created.
   // The EOI teachers' rows before the school's cohort stamp, the order of the school actions
   // (Touched.bump), so the two never wait on each other in a cycle (Q-11).

@@ -90,9 +90,12 @@ export async function insertPartnership(tx: Tx, row: Insertable<PartnershipsTabl
  * P-6 under a race without a savepoint: inserts unless any P-6 constraint already holds such a row,
  * and says whether it did. Used by the carry-forward, whose loser simply uses the winner's row.
  */
+export function partnershipInsertUnlessTaken(tx: Tx, row: Insertable<PartnershipsTable>) {
+  return tx.insertInto('partnerships').values(row).onConflict((oc) => oc.doNothing()).returning('id')
+}
+
 export async function insertPartnershipUnlessTaken(tx: Tx, row: Insertable<PartnershipsTable>): Promise<boolean> {
-  const inserted = await tx.insertInto('partnerships').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst()
-  return inserted !== undefined
+  return (await partnershipInsertUnlessTaken(tx, row).executeTakeFirst()) !== undefined
 }
 
 /**

@@ -14,8 +14,12 @@ describe('POST /api/v3/partnerships', () => {
     const res = await post(ambition.token, { cohort: '2025', school_id: school.id, delivery_partner_id: northern.id })
     expect(res.status).toBe(200)
     expect(res.text).toBe(JSON.stringify({ data: json(res.body.data.id, school) }))
-    const events = await t.db.selectFrom('events').select(['author', 'action', 'lead_provider_id']).where('subject_id', '=', res.body.data.id).execute()
-    expect(events).toEqual([{ author: 'lead_provider', action: 'partnership.created', lead_provider_id: ambition.id }])
+    const events = await t.db.selectFrom('events').select(['author', 'action', 'lead_provider_id', 'subject_type', 'data']).where('subject_id', '=', res.body.data.id).execute()
+    // C-81: written by the partnership's own insert statement (events.ts insertRecorded).
+    expect(events).toEqual([{
+      author: 'lead_provider', action: 'partnership.created', lead_provider_id: ambition.id, subject_type: 'partnership',
+      data: { school_id: school.id, delivery_partner_id: northern.id, cohort: 2025 },
+    }])
   })
 
   it('G9, G42, P-52 row 11, P-53: a sequential repeat is the duplicate 422', async () => {
