@@ -48,6 +48,10 @@ async function generate(tx: Tx, { seed, seedingDate }: SeedOptions): Promise<Nat
     return result
   }
   await createSeedFunctions(tx, seed)
+  // Q-1: the document tables' triggers (0008 … 0012) are off while the bulk statements run (each
+  // would join millions of changed rows to mark documents that are new and stale anyway); their
+  // member rows are added once at the end, the same rows the triggers add (0013).
+  const documentTriggers = await setDocumentTriggers(tx, 'DISABLE')
   const leadProviders = await phase('reference', () => seedNationalReference(tx, seed, dates))
   await phase('partnerships', () => seedNationalPartnerships(tx, dates))
   await phase('people', () => seedNationalPeople(tx, dates))
@@ -56,6 +60,11 @@ async function generate(tx: Tx, { seed, seedingDate }: SeedOptions): Promise<Nat
   await dropSeedFunctions(tx)
   // The deferred R-10 triggers run at commit; SET CONSTRAINTS runs them now, inside the timing.
   await phase('deferred checks', () => sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(tx))
+  // After the deferred checks: PostgreSQL alters no table with trigger events pending.
+  await phase('documents', async () => {
+    await setDocumentTriggers(tx, 'ENABLE', documentTriggers)
+    await sql`SELECT documents_add_members()`.execute(tx)
+  })
   await phase('analyze', () => sql`ANALYZE`.execute(tx))
   return {
     seed,
@@ -64,6 +73,21 @@ async function generate(tx: Tx, { seed, seedingDate }: SeedOptions): Promise<Nat
     lead_providers: leadProviders.map(({ id, name, token }) => ({ id, name, token })),
     timings,
   }
+}
+
+/** The document tables' triggers on the domain tables (their names say so), switched off or on again. */
+async function setDocumentTriggers(tx: Tx, to: 'DISABLE' | 'ENABLE', known?: { table: string; name: string }[]) {
+  const triggers =
+    known ??
+    (
+      await sql<{ table: string; name: string }>`
+        SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE NOT t.tgisinternal AND t.tgname ~ '^(participant|partnership|school)_documents_' ORDER BY 1, 2`.execute(tx)
+    ).rows
+  for (const { table, name } of triggers) {
+    await sql`ALTER TABLE ${sql.table(table)} ${sql.raw(to)} TRIGGER ${sql.id(name)}`.execute(tx)
+  }
+  return triggers
 }
 
 async function countRows(tx: Tx): Promise<NationalCounts> {
