@@ -2,6 +2,7 @@
 // through the domain commands in the caller's transaction (S-32): the reference data (S-33 …
 // S-36), the statements (S-37), every lead provider's kit (S-38, S-39) and G1–G3.
 import { sql } from 'kysely'
+import { documentTriggersOff, documentTriggersOn } from '../db/document-triggers.ts'
 import type { Db } from '../db/connect.ts'
 import type { Tx } from '../db/transaction.ts'
 import { holdEvents, writeHeldEvents } from '../domain/events.ts'
@@ -60,10 +61,13 @@ export function seedSteps({ seed, seedingDate }: SeedOptions): Step[] {
 
 export async function seedDataSet(tx: Tx, options: SeedOptions): Promise<SeedResult> {
   checkSeedOptions(options)
-  // Q-8: the replay's ~1,400 audit rows are written in a few statements at its end.
+  // Q-8: the replay's ~1,400 audit rows are written in a few statements at its end, and the
+  // documents' triggers wait for it (the database holds no domain data yet).
   holdEvents(tx)
+  const documentTriggers = await documentTriggersOff(tx)
   await runSteps(tx, seedSteps(options), options.seed, (on, k) => stepClock(on, options.seedingDate, k))
   await writeHeldEvents(tx)
+  await documentTriggersOn(tx, documentTriggers)
   const plan = planReference(options.seed, seedDates(options.seedingDate))
   return {
     seed: options.seed,

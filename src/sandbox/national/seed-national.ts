@@ -11,6 +11,7 @@ import { seedNationalPeople } from './people.ts'
 import { seedNationalPartnerships } from './partnerships.ts'
 import { seedNationalReference } from './reference.ts'
 import { createSeedFunctions, dropSeedFunctions } from './sql-helpers.ts'
+import { documentTriggersOff, documentTriggersOn } from '../../db/document-triggers.ts'
 
 export type NationalCounts = Record<(typeof COUNTED)[number], number>
 
@@ -48,10 +49,9 @@ async function generate(tx: Tx, { seed, seedingDate }: SeedOptions): Promise<Nat
     return result
   }
   await createSeedFunctions(tx, seed)
-  // Q-1: the document tables' triggers (0008 … 0012) are off while the bulk statements run (each
-  // would join millions of changed rows to mark documents that are new and stale anyway); their
-  // member rows are added once at the end, the same rows the triggers add (0013).
-  const documentTriggers = await setDocumentTriggers(tx, 'DISABLE')
+  // Q-1: the documents' triggers are off while the bulk statements run (each would join millions
+  // of changed rows to mark documents that are new and stale anyway), db/document-triggers.ts.
+  const documentTriggers = await documentTriggersOff(tx)
   const leadProviders = await phase('reference', () => seedNationalReference(tx, seed, dates))
   await phase('partnerships', () => seedNationalPartnerships(tx, dates))
   await phase('people', () => seedNationalPeople(tx, dates))
@@ -60,11 +60,7 @@ async function generate(tx: Tx, { seed, seedingDate }: SeedOptions): Promise<Nat
   await dropSeedFunctions(tx)
   // The deferred R-10 triggers run at commit; SET CONSTRAINTS runs them now, inside the timing.
   await phase('deferred checks', () => sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(tx))
-  // After the deferred checks: PostgreSQL alters no table with trigger events pending.
-  await phase('documents', async () => {
-    await setDocumentTriggers(tx, 'ENABLE', documentTriggers)
-    await sql`SELECT documents_add_members()`.execute(tx)
-  })
+  await phase('documents', () => documentTriggersOn(tx, documentTriggers))
   await phase('analyze', () => sql`ANALYZE`.execute(tx))
   return {
     seed,
@@ -73,21 +69,6 @@ async function generate(tx: Tx, { seed, seedingDate }: SeedOptions): Promise<Nat
     lead_providers: leadProviders.map(({ id, name, token }) => ({ id, name, token })),
     timings,
   }
-}
-
-/** The document tables' triggers on the domain tables (their names say so), switched off or on again. */
-async function setDocumentTriggers(tx: Tx, to: 'DISABLE' | 'ENABLE', known?: { table: string; name: string }[]) {
-  const triggers =
-    known ??
-    (
-      await sql<{ table: string; name: string }>`
-        SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-        WHERE NOT t.tgisinternal AND t.tgname ~ '^(participant|partnership|school)_documents_' ORDER BY 1, 2`.execute(tx)
-    ).rows
-  for (const { table, name } of triggers) {
-    await sql`ALTER TABLE ${sql.table(table)} ${sql.raw(to)} TRIGGER ${sql.id(name)}`.execute(tx)
-  }
-  return triggers
 }
 
 async function countRows(tx: Tx): Promise<NationalCounts> {
