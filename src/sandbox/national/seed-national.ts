@@ -48,6 +48,10 @@ async function generate(tx: Tx, { seed, seedingDate }: SeedOptions): Promise<Nat
     timings[name] = Math.round(performance.now() - started)
     return result
   }
+  // Q-1: the joins and sorts over hundreds of thousands of generated rows fit in memory rather than
+  // spilling to disk in batches (the server's default work_mem is 4 MB); this transaction only.
+  await sql`SET LOCAL work_mem = '256MB'`.execute(tx)
+  await sql`SET LOCAL maintenance_work_mem = '512MB'`.execute(tx)
   await createSeedFunctions(tx, seed)
   // Q-1: the documents' triggers are off while the bulk statements run (each would join millions
   // of changed rows to mark documents that are new and stale anyway), db/document-triggers.ts.
