@@ -73,10 +73,10 @@ export type PageQuery<K extends string> = {
 /**
  * A list page from a document table. PostgreSQL joins the page's documents, in order, into pieces
  * of DOCUMENTS_PER_PIECE (Q-4: 75 strings reach Node for a page of 3,000 rather than 3,000 rows;
- * a page's Node CPU fell from 12 to 4 ms, BENCHMARKS.md), read only if `stale` is false in that statement's
- * snapshot (a one-time filter), so pieces mean the page is good. None means an empty page or a
- * stale document, which one more statement over the same page's keys tells apart (an empty page
- * is rare and cheap).
+ * a page's Node CPU fell from 12 to 4 ms, BENCHMARKS.md). They are read only if `stale` is false
+ * in that statement's snapshot (a one-time filter), so pieces mean the page is good. None means an
+ * empty page or a stale document, which one more statement over the same page's keys tells apart
+ * (an empty page is rare and cheap).
  */
 export async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<DocumentsAnswer> {
   const keys = q.sort.length > 0 ? q.sort : q.defaultSort

@@ -44,7 +44,7 @@ export function readSchoolDocuments(db: Db, request: SchoolsRequest): Promise<Do
   const stale = anyStale(cohortYear, today)
   // P-27, P-31: the text with the tutor for a lead provider with expression_of_interest true.
   const body = sql<string | null>`CASE WHEN ${leadProviderId}::uuid = ANY(d.eoi_lead_provider_ids) THEN d.body_eoi ELSE d.body END`
-  return readPage(db, { members, body: body, stale, sort, columns: SORT_COLUMNS, tieBreaker: sql`d.school_id`, page, defaultSort: DEFAULT_SORT })
+  return readPage(db, { members, body, stale, sort, columns: SORT_COLUMNS, tieBreaker: sql`d.school_id`, page, defaultSort: DEFAULT_SORT })
 }
 
 /**
