@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { inTransaction } from '../../../src/db/transaction.ts'
 import { seedDataSet } from '../../../src/sandbox/seed.ts'
-import { answerFromSchoolDocuments, buildSchoolDocuments, readSchoolDocuments, warmSchoolDocuments, type SchoolsRequest } from '../../../src/api/v3/schools/documents.ts'
-import { listSchools } from '../../../src/api/v3/schools/query.ts'
+import { answerFromSchoolDocument, answerFromSchoolDocuments, buildSchoolDocuments, readSchoolDocuments, warmSchoolDocuments, type SchoolsRequest } from '../../../src/api/v3/schools/documents.ts'
+import { findSchool, listSchools } from '../../../src/api/v3/schools/query.ts'
 import { serializeSchool } from '../../../src/api/v3/schools/serialize.ts'
 import { setupTestApp } from '../../support/app.ts'
 import * as f from '../../support/factories.ts'
@@ -70,6 +70,28 @@ describe('Q-4: school documents answer as the derivation does', () => {
     expect(compared).toBeGreaterThan(1000)
     // Both texts of a document were compared, not only the one without the tutor.
     expect(withTutor).toBeGreaterThan(100)
+  })
+
+  it('P-47 show: every school (listed or not) for every provider and cohort, on dates around and far from the seeding date; unknown ids not found', async () => {
+    const schools = (await t.db.selectFrom('schools').select('id').orderBy('id').execute()).map((s) => s.id)
+    const ids = [...schools.filter((_, i) => i % 3 === 0), '0e000000-0000-4000-8000-000000000000']
+    let found = 0
+    for (const today of [SEEDED_ON, '2027-09-15', '2025-03-01']) {
+      for (const lp of providers) {
+        for (const cohortYear of [...cohorts, 2040]) {
+          for (const id of ids) {
+            const scope = { leadProviderId: lp.id, cohortYear, today }
+            const row = await findSchool(t.db, scope, id)
+            const expected = row === undefined ? 'not found' : { data: serializeSchool(row) }
+            const answer = await answerFromSchoolDocument(t.db, { ...scope, id })
+            const shown = typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
+            expect(shown, `${lp.name}, ${cohortYear} on ${today}: ${id}`).toEqual(expected)
+            if (row !== undefined) found++
+          }
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(100)
   })
 
   it('a cohort with no documents (none exists) is an empty page, not stale', async () => {

@@ -34,6 +34,24 @@ function anyStale(cohortYear: number, today: string): RawBuilder<boolean> {
     OR EXISTS (SELECT 1 FROM school_documents WHERE cohort_year = ${cohortYear} AND valid_from > ${today}::date))`
 }
 
+/** P-47: one school in the cohort for the caller; 'not found' when P-43 does not list it there. */
+export async function readSchoolDocument(db: Db, request: { leadProviderId: string; cohortYear: number; today: string; id: string }): Promise<DocumentsAnswer> {
+  const { leadProviderId, cohortYear, today, id } = request
+  const row = await db
+    .selectFrom('school_documents as d')
+    .select([
+      sql<boolean>`d.valid_from <= ${today}::date AND d.valid_until > ${today}::date`.as('built'),
+      'd.listed',
+      sql<string | null>`CASE WHEN ${leadProviderId}::uuid = ANY(d.eoi_lead_provider_ids) THEN d.body_eoi ELSE d.body END`.as('body'),
+    ])
+    .where('d.cohort_year', '=', cohortYear)
+    .where('d.school_id', '=', id)
+    .executeTakeFirst()
+  if (row === undefined) return 'not found'
+  if (!row.built) return 'stale'
+  return row.listed === true && row.body !== null ? { body: [`{"data":${row.body}}`] } : 'not found'
+}
+
 /** P-43's page for the caller in the cohort. */
 export function readSchoolDocuments(db: Db, request: SchoolsRequest): Promise<DocumentsAnswer> {
   const { leadProviderId, cohortYear, today, urn, updatedSince, sort, page } = request
@@ -106,6 +124,11 @@ export async function buildSchoolDocuments(db: Db, cohortYear: number, today: st
     FROM v JOIN mine ON mine.school_id = v.school_id
     WHERE d.cohort_year = ${cohortYear} AND d.school_id = v.school_id AND d.version = v.version`.execute(db)
   return { built: Number(result.numAffectedRows ?? 0), more: stale.length > limit }
+}
+
+/** The school from its document, building the cohort's stale ones first when they are few. */
+export function answerFromSchoolDocument(db: Db, request: { leadProviderId: string; cohortYear: number; today: string; id: string }): Promise<DocumentsAnswer> {
+  return readBuilding(() => readSchoolDocument(db, request), (limit) => buildSchoolDocuments(db, request.cohortYear, request.today, limit))
 }
 
 /** The answer from the documents, building the stale ones first when they are few. */

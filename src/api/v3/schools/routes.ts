@@ -5,7 +5,7 @@ import { pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
 import { sendPieces, throughLargePageGate } from '../../common/documents.ts'
 import { leadProviderOf } from '../caller.ts'
-import { answerFromSchoolDocuments } from './documents.ts'
+import { answerFromSchoolDocument, answerFromSchoolDocuments } from './documents.ts'
 import { findSchool, listSchools } from './query.ts'
 import { listSchema, showSchema, SORT_KEYS } from './schemas.ts'
 import { serializeSchool } from './serialize.ts'
@@ -43,13 +43,17 @@ export async function schoolRoutes(app: App, { db }: SurfaceOptions): Promise<vo
     })
   })
 
-  app.get('/schools/:id', { schema: showSchema }, async (request) => {
+  app.get('/schools/:id', { schema: showSchema }, async (request, reply) => {
     const filter = checkFilterShape(request)
     requireCohort(filter)
     const id = pathId((request.params as { id?: string }).id)
     const year = cohortYear(filter)
     if (year === null) throw new NotFoundError()
-    const row = await findSchool(db, { leadProviderId: leadProviderOf(request), cohortYear: year, today: request.clock.today }, id)
+    const scope = { leadProviderId: leadProviderOf(request), cohortYear: year, today: request.clock.today }
+    const answer = await answerFromSchoolDocument(db, { ...scope, id })
+    if (answer === 'not found') throw new NotFoundError()
+    if (typeof answer === 'object') return sendPieces(reply, answer.body)
+    const row = await findSchool(db, scope, id)
     if (!row) throw new NotFoundError()
     return { data: serializeSchool(row) }
   })
