@@ -15,6 +15,7 @@ import { serializeParticipantTransfer } from '../../../src/api/v3/participant-tr
 import { setupTestApp } from '../../support/app.ts'
 import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
+import { racingBuild } from '../../support/racing-build.ts'
 
 const SEEDED_ON = '2026-11-23'
 const t = await setupTestApp()
@@ -229,23 +230,9 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
     await warmDocuments(t.db, SEEDED_ON)
     const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').executeTakeFirstOrThrow()
     await t.db.updateTable('teachers').set({ first_name: 'Before' }).where('id', '=', teacher_id).execute()
-    // Right after the build has picked the stale documents, another transaction writes the
-    // teacher; it has committed before the build stores (awaited when the windows come back; on
-    // PGlite's one connection it has run by then already).
-    let write: Promise<unknown> | null = null
-    const racing = t.db.withPlugin({
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        const first = args.result.rows[0] as { version?: unknown; valid_from?: unknown } | undefined
-        if (write === null && first?.version !== undefined) {
-          write = t.db.updateTable('teachers').set({ first_name: 'After' }).where('id', '=', teacher_id).execute()
-        }
-        if (write !== null && first?.valid_from !== undefined) await write
-        return args.result
-      },
-    })
-    const step = await buildDocuments(racing, lp.id, SEEDED_ON, 500)
-    expect(write).not.toBe(null)
+    const racing = racingBuild(t.db, () => t.db.updateTable('teachers').set({ first_name: 'After' }).where('id', '=', teacher_id).execute(), 'valid_from')
+    const step = await buildDocuments(racing.db, lp.id, SEEDED_ON, 500)
+    expect(racing.wrote()).toBe(true)
     expect(step).toEqual({ built: 0, more: false })
     expect(await readDocuments(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
     const shown = (await fromDocuments(lp.id, { today: SEEDED_ON, id: teacher_id })) as { data: { attributes: { full_name: string } } }
@@ -258,20 +245,9 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
     const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id', 'desc').executeTakeFirstOrThrow()
     // Stale already, in an earlier transaction: a later write must still count a version.
     await t.db.updateTable('teachers').set({ first_name: 'Before' }).where('id', '=', teacher_id).execute()
-    let write: Promise<unknown> | null = null
-    const racing = t.db.withPlugin({
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        const first = args.result.rows[0] as { version?: unknown; valid_from?: unknown } | undefined
-        if (write === null && first?.version !== undefined) {
-          write = t.db.updateTable('training_periods').set({ finished_on: sql`finished_on` }).where('teacher_id', '=', teacher_id).execute()
-        }
-        if (write !== null && first?.valid_from !== undefined) await write
-        return args.result
-      },
-    })
-    const step = await buildDocuments(racing, lp.id, SEEDED_ON, 500)
-    expect(write).not.toBe(null)
+    const racing = racingBuild(t.db, () => t.db.updateTable('training_periods').set({ finished_on: sql`finished_on` }).where('teacher_id', '=', teacher_id).execute(), 'valid_from')
+    const step = await buildDocuments(racing.db, lp.id, SEEDED_ON, 500)
+    expect(racing.wrote()).toBe(true)
     expect(step).toEqual({ built: 0, more: false })
     expect(await readDocuments(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
   })

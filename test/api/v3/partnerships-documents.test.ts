@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { inTransaction } from '../../../src/db/transaction.ts'
 import { seedDataSet } from '../../../src/sandbox/seed.ts'
-import { answerFromPartnershipDocuments, readPartnershipDocuments, warmPartnershipDocuments, type PartnershipRequest } from '../../../src/api/v3/partnerships/documents.ts'
+import { answerFromPartnershipDocuments, buildPartnershipDocuments, readPartnershipDocuments, warmPartnershipDocuments, type PartnershipRequest } from '../../../src/api/v3/partnerships/documents.ts'
 import { findPartnership, listPartnerships } from '../../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../../src/api/v3/partnerships/serialize.ts'
 import { warmAllDocuments } from '../../../src/api/v3/documents.ts'
 import { setupTestApp } from '../../support/app.ts'
+import { racingBuild } from '../../support/racing-build.ts'
 
 const SEEDED_ON = '2026-11-23'
 const t = await setupTestApp()
@@ -95,6 +96,19 @@ describe('Q-4, Q-5: partnership documents answer as the derivation does', () => 
     }
     const shown = (await fromDocuments(attached.lead_provider_id, { today: SEEDED_ON, id: attached.id })) as { data: { attributes: Record<string, unknown> } }
     expect(shown.data.attributes).toMatchObject({ induction_tutor_name: 'Renamed Tutor', delivery_partner_name: 'Renamed Partner', updated_at: '2026-11-22T09:00:00Z' })
+  })
+
+  it('a write to an attached period between picking an already-stale document and storing it wins: the document stays stale (0011)', async () => {
+    await warmPartnershipDocuments(t.db, SEEDED_ON)
+    const attached = await t.db.selectFrom('training_periods').select(['id', 'partnership_id', 'lead_provider_id'])
+      .where('partnership_id', 'is not', null).orderBy('id', 'desc').executeTakeFirstOrThrow()
+    // Stale already, in an earlier transaction: a later write must still count a version.
+    await t.db.updateTable('partnerships').set({ updated_at: sql`updated_at` }).where('id', '=', attached.partnership_id!).execute()
+    const racing = racingBuild(t.db, () => t.db.updateTable('training_periods').set({ finished_on: sql`finished_on` }).where('id', '=', attached.id).execute(), 'valid_from')
+    const step = await buildPartnershipDocuments(racing.db, attached.lead_provider_id!, SEEDED_ON, 500)
+    expect(racing.wrote()).toBe(true)
+    expect(step).toEqual({ built: 0, more: false })
+    expect(await readPartnershipDocuments(t.db, attached.lead_provider_id!, { today: SEEDED_ON, id: attached.partnership_id! })).toBe('stale')
   })
 
   it('a new partnership has a document from its creation; the warm-up builds every stale one', async () => {

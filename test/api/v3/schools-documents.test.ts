@@ -12,6 +12,7 @@ import { serializeSchool } from '../../../src/api/v3/schools/serialize.ts'
 import { setupTestApp } from '../../support/app.ts'
 import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
+import { racingBuild } from '../../support/racing-build.ts'
 
 const SEEDED_ON = '2026-11-23'
 const t = await setupTestApp()
@@ -157,20 +158,9 @@ describe('Q-4: school documents answer as the derivation does', () => {
     const { school_id } = await t.db.selectFrom('school_documents').select('school_id').where('cohort_year', '=', cohortYear).where('listed', '=', true)
       .orderBy('school_id').executeTakeFirstOrThrow()
     await t.db.updateTable('schools').set({ name: 'Before School' }).where('id', '=', school_id).execute()
-    let write: Promise<unknown> | null = null
-    const racing = t.db.withPlugin({
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        const first = args.result.rows[0] as { version?: unknown; eoi_lead_provider_ids?: unknown } | undefined
-        if (write === null && first?.version !== undefined) {
-          write = t.db.updateTable('schools').set({ name: 'After School' }).where('id', '=', school_id).execute()
-        }
-        if (write !== null && first?.eoi_lead_provider_ids !== undefined) await write
-        return args.result
-      },
-    })
-    const step = await buildSchoolDocuments(racing, cohortYear, SEEDED_ON, 500)
-    expect(write).not.toBe(null)
+    const racing = racingBuild(t.db, () => t.db.updateTable('schools').set({ name: 'After School' }).where('id', '=', school_id).execute(), 'eoi_lead_provider_ids')
+    const step = await buildSchoolDocuments(racing.db, cohortYear, SEEDED_ON, 500)
+    expect(racing.wrote()).toBe(true)
     expect(step).toEqual({ built: 0, more: false })
     const request: SchoolsRequest = { leadProviderId: lp.id, cohortYear, today: SEEDED_ON, ...none, sort: [], page: page(3000) }
     expect(await readSchoolDocuments(t.db, request)).toBe('stale')
