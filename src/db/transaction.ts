@@ -20,10 +20,23 @@ export function isRetryable(error: unknown): boolean {
  * only touch the database, and two commands locking rows in different orders then both succeed
  * instead of one answering 500.
  */
-export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return retried(() => db.transaction().execute(fn))
+}
+
+/**
+ * A command whose every write is one statement, which is its transaction (Q-4: no round trips for
+ * BEGIN and COMMIT); its reads before that statement see what they would inside a READ COMMITTED
+ * transaction, since they lock nothing. Run again as `inTransaction` is.
+ */
+export function inOneStatement<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  return retried(() => fn(db))
+}
+
+async function retried<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(fn)
+      return await run()
     } catch (error) {
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error
     }

@@ -1,9 +1,10 @@
 // The audit trail (C-81): every write records who acted, in the same transaction as the change.
 // A transaction may hold its events back and write them in one statement at its end (the seed's
 // replay does, S-17 step 5's start-up time); nothing reads them before the transaction commits.
-import { sql, type Insertable, type InsertQueryBuilder } from 'kysely'
+import type { Insertable } from 'kysely'
 import type { Clock } from '../clock.ts'
-import type { Author, Database, EventsTable } from '../db/schema.ts'
+import type { Db } from '../db/connect.ts'
+import type { Author, EventsTable } from '../db/schema.ts'
 import type { Tx } from '../db/transaction.ts'
 
 export type EventInput = {
@@ -37,42 +38,13 @@ export async function recordEvent(tx: Tx, clock: Clock, event: EventInput): Prom
 }
 
 /**
- * An insert that may write no row (ON CONFLICT DO NOTHING … RETURNING id) and its event, in one
- * statement (Q-4: a round trip fewer for POST /partnerships): the event is written only when the
- * insert wrote its row. Returns whether it did. With the transaction's events held, as recordEvent.
+ * For a SQL function that writes a row and, only with it, its event (partnership_create, 0014):
+ * the event as jsonb text, or null when the transaction holds its events — the caller then
+ * records it with `recordEvent` once the function says it wrote the row.
  */
-export async function insertRecorded<T extends keyof Database>(
-  tx: Tx,
-  clock: Clock,
-  insert: InsertQueryBuilder<Database, T, { id: string }>,
-  event: EventInput,
-): Promise<boolean> {
-  if (held.has(tx)) {
-    const written = (await insert.executeTakeFirst()) !== undefined
-    if (written) await recordEvent(tx, clock, event)
-    return written
-  }
-  const row = eventRow(clock, event)
-  const written = await tx
-    .with('written', () => insert)
-    .insertInto('events')
-    .columns(['occurred_at', 'author', 'lead_provider_id', 'action', 'subject_type', 'subject_id', 'data'])
-    .expression((eb) =>
-      eb
-        .selectFrom('written')
-        .select([
-          sql<Date>`${row.occurred_at}::timestamptz`.as('occurred_at'),
-          sql<string>`${row.author}::text`.as('author'),
-          sql<string | null>`${row.lead_provider_id}::uuid`.as('lead_provider_id'),
-          sql<string>`${row.action}::text`.as('action'),
-          sql<string>`${row.subject_type}::text`.as('subject_type'),
-          sql<string | null>`${row.subject_id}::uuid`.as('subject_id'),
-          sql<string>`${row.data}::jsonb`.as('data'),
-        ]),
-    )
-    .returning('id')
-    .executeTakeFirst()
-  return written !== undefined
+export function eventForStatement(tx: Db, clock: Clock, event: EventInput): string | null {
+  if (held.has(tx as Tx)) return null
+  return JSON.stringify({ ...eventRow(clock, event), data: event.data ?? {} })
 }
 
 /** From now on the transaction's events wait for `writeHeldEvents`, which writes them in order. */

@@ -2,7 +2,7 @@
 // id source, which the seed and the sandbox scenarios register so that the same replay writes the
 // same ids (S-30, S-51). Keyed by the transaction object, so it never reaches another request.
 import { randomUUID } from 'node:crypto'
-import type { Tx } from '../db/transaction.ts'
+import type { Db } from '../db/connect.ts'
 
 export type IdKind =
   | 'teacher'
@@ -17,14 +17,14 @@ export type IdKind =
 
 export type IdSource = (kind: IdKind) => string
 
-const sources = new WeakMap<Tx, IdSource>()
+const sources = new WeakMap<Db, IdSource>()
 
-export function newId(tx: Tx, kind: IdKind): string {
+export function newId(tx: Db, kind: IdKind): string {
   return sources.get(tx)?.(kind) ?? randomUUID()
 }
 
 /** The source the transaction's later `newId` calls use; null goes back to random ids. */
-export function setIdSource(tx: Tx, source: IdSource | null): void {
+export function setIdSource(tx: Db, source: IdSource | null): void {
   if (source === null) sources.delete(tx)
   else sources.set(tx, source)
 }

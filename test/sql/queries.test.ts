@@ -61,3 +61,18 @@ describe('SQL of building participant documents (Q-4, documents.ts)', () => {
     }
   })
 })
+
+describe('SQL of POST /api/v3/partnerships (Q-4)', () => {
+  it('partnerships.create: the checks\' facts, one statement that writes everything, the re-read', async () => {
+    const other = await f.school(t.db)
+    const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': '2025-11-12T10:00:00Z' })
+    try {
+      await counting.statementsFor(`/api/v3/partnerships/${partnership.id}`) // the token's first use (C-6)
+      const attributes = { cohort: '2025', school_id: other.id, delivery_partner_id: dp.id }
+      const { sql } = await counting.statementsFor('/api/v3/partnerships', { data: { type: 'partnership', attributes } })
+      await expect(`${sql.join(';\n\n')};\n`).toMatchFileSnapshot('./partnerships.create.sql')
+    } finally {
+      await counting.close()
+    }
+  })
+})

@@ -26,15 +26,16 @@ const AUTHENTICATION = /lead_provider_tokens|admin_tokens/
 
 /**
  * An app over `db` that records statements; `statementsFor(url)` answers how many one GET ran
- * (all, and those that are not authentication's) and how many records it returned.
+ * (all, and those that are not authentication's) and how many records it returned; with a
+ * `payload`, the request is a POST of it.
  */
 export async function countingApp(db: Db, headers: Record<string, string>) {
   const recorder = new RecordStatements()
   const app = await buildApp({ db: db.withPlugin(recorder), config: testConfig() })
   await app.ready()
-  const statementsFor = async (url: string) => {
+  const statementsFor = async (url: string, payload?: object) => {
     recorder.executed = []
-    const res = await app.inject({ method: 'GET', url, headers })
+    const res = await app.inject(payload === undefined ? { method: 'GET', url, headers } : { method: 'POST', url, headers, payload })
     if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`)
     const executed = recorder.executed
     const page = executed.filter((s) => !AUTHENTICATION.test(s))

@@ -1,22 +1,18 @@
 // P-33: a new partnership takes every expression-of-interest period of its school, lead provider
 // and cohort, in the creating transaction; the periods keep their dates and that they began as EOI.
+// The writes are one SQL function (partnership_attach_eoi_training, 0014), which
+// partnership_create also runs.
+import { sql } from 'kysely'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
-import { bumpSchoolCohort, bumpTeachers } from '../stamps.ts'
-import { attachEoiPeriods, markAttached, teachersOfEoiPeriods, type PartnershipKey } from './store.ts'
+import { markAttached, type PartnershipKey } from './store.ts'
 
 /** Returns the ids of the training periods attached. */
 export async function attachEoiTraining(tx: Tx, clock: Clock, partnership: PartnershipKey): Promise<string[]> {
-  // Q-11: the teachers' rows before their training periods', the order of the school actions
-  // (which lock the participant first), so the two never wait on each other in a cycle.
-  await bumpTeachers(tx, clock.now, await teachersOfEoiPeriods(tx, partnership))
-  const attached = await attachEoiPeriods(tx, partnership, clock.now)
-  if (attached.length === 0) return []
-  // P-27 rule 2 and P-36: first_attached_at and the partnership stamp; R-14: the teachers; P-37.
-  await markAttached(tx, [partnership.id], clock.now)
-  await bumpTeachers(tx, clock.now, attached.map((a) => a.teacher_id))
-  await bumpSchoolCohort(tx, clock.now, partnership.school_id, partnership.cohort_year)
-  return attached.map((a) => a.id)
+  const { id, school_id, lead_provider_id, cohort_year } = partnership
+  const { rows } = await sql<{ ids: string[] }>`
+    SELECT partnership_attach_eoi_training(${id}::uuid, ${school_id}::uuid, ${lead_provider_id}::uuid, ${cohort_year}::integer, ${clock.now}::timestamptz) AS ids`.execute(tx)
+  return rows[0]!.ids
 }
 
 /**

@@ -2,14 +2,13 @@
 import { sql } from 'kysely'
 import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
+import type { Db } from '../../db/connect.ts'
 import { unexplainedConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { InvalidError } from '../../errors.ts'
-import { insertRecorded } from '../events.ts'
-import { bumpSchoolCohort } from '../stamps.ts'
-import { attachEoiTraining } from './attach-eoi-training.ts'
+import { eventForStatement, recordEvent } from '../events.ts'
 import { cohortYearOf, createProblems, idOf, programmeChoiceOf, type CreateFacts, type WireText } from './rules.ts'
-import { partnershipInsertUnlessTaken, PARTNERSHIP_CONSTRAINTS } from './store.ts'
+import { PARTNERSHIP_CONSTRAINTS } from './store.ts'
 
 export type CreatePartnershipInput = { cohort: WireText; school_id: WireText; delivery_partner_id: WireText }
 
@@ -18,7 +17,7 @@ export type CreatePartnershipInput = { cohort: WireText; school_id: WireText; de
  * only from the ones it depends on, as the checks read them — a pairing needs the cohort, a
  * duplicate and the programme need the school and the cohort.
  */
-async function loadFacts(tx: Tx, leadProviderId: string, input: CreatePartnershipInput): Promise<CreateFacts> {
+async function loadFacts(db: Db, leadProviderId: string, input: CreatePartnershipInput): Promise<CreateFacts> {
   const year = cohortYearOf(input.cohort)
   const schoolId = idOf(input.school_id)
   const deliveryPartnerId = idOf(input.delivery_partner_id)
@@ -35,7 +34,7 @@ async function loadFacts(tx: Tx, leadProviderId: string, input: CreatePartnershi
       (SELECT count(*)::int FROM training_periods WHERE school_id = s.id AND cohort_year = c.year) AS periods
     FROM (SELECT 1) AS one
     LEFT JOIN cohorts c ON c.year = ${year}::integer
-    LEFT JOIN schools s ON s.id = ${schoolId}::uuid`.execute(tx)
+    LEFT JOIN schools s ON s.id = ${schoolId}::uuid`.execute(db)
   const cohort = row!.year === null ? null : { year: row!.year, starts_on: row!.starts_on!, partnerships_open: row!.partnerships_open! }
   const school = row!.school_id === null ? null : { id: row!.school_id, eligible: row!.eligible! }
   const both = school !== null && cohort !== null
@@ -49,47 +48,54 @@ async function loadFacts(tx: Tx, leadProviderId: string, input: CreatePartnershi
   }
 }
 
-async function check(tx: Tx, clock: Clock, leadProviderId: string, input: CreatePartnershipInput) {
-  const facts = await loadFacts(tx, leadProviderId, input)
+async function check(db: Db, clock: Clock, leadProviderId: string, input: CreatePartnershipInput) {
+  const facts = await loadFacts(db, leadProviderId, input)
   const problems = createProblems(input, facts, clock.today)
   if (problems.length > 0) throw new InvalidError(problems)
   return facts as CreateFacts & { cohort: { year: number }; school: { id: string } }
 }
 
-export async function createPartnership(tx: Tx, clock: Clock, leadProviderId: string, input: CreatePartnershipInput): Promise<{ id: string }> {
-  const facts = await check(tx, clock, leadProviderId, input)
-  const key = { id: newId(tx, 'partnership'), school_id: facts.school.id, lead_provider_id: leadProviderId, cohort_year: facts.cohort.year }
+/**
+ * The checks, then every write in one statement (partnership_create, 0014): the row, its event
+ * (C-81), P-33's EOI training and P-37's stamp. `db` may be a transaction (the sandbox's scenes);
+ * from the API it is not, and that one statement is the command's transaction (inOneStatement).
+ */
+export async function createPartnership(db: Db, clock: Clock, leadProviderId: string, input: CreatePartnershipInput): Promise<{ id: string }> {
+  const facts = await check(db, clock, leadProviderId, input)
+  const id = newId(db, 'partnership')
   const deliveryPartnerId = idOf(input.delivery_partner_id)!
-  // P-6 under a race without a savepoint (Q-4: two round trips fewer): a row already holding the
-  // school, lead provider and cohort means a concurrent creation won. The event (C-81) is written
-  // by the same statement, only with the row.
   const row = {
-    ...key,
+    id,
+    school_id: facts.school.id,
+    lead_provider_id: leadProviderId,
     delivery_partner_id: deliveryPartnerId,
+    cohort_year: facts.cohort.year,
     additional: false,
-    created_by: 'lead_provider' as const,
+    created_by: 'lead_provider',
     carried_from_partnership_id: null,
     first_attached_at: null,
     created_at: clock.now,
     updated_at: clock.now,
   }
-  const inserted = await insertRecorded(tx, clock, partnershipInsertUnlessTaken(tx, row), {
-    author: 'lead_provider',
+  const event = {
+    author: 'lead_provider' as const,
     lead_provider_id: leadProviderId,
     action: 'partnership.created',
     subject_type: 'partnership',
-    subject_id: key.id,
-    data: { school_id: key.school_id, delivery_partner_id: deliveryPartnerId, cohort: key.cohort_year },
-  })
-  if (!inserted) {
-    // P-53, Q-10: the re-run checks now see the winner and give row 11.
-    await check(tx, clock, leadProviderId, input)
+    subject_id: id,
+    data: { school_id: row.school_id, delivery_partner_id: deliveryPartnerId, cohort: row.cohort_year },
+  }
+  const inline = eventForStatement(db, clock, event)
+  const { rows } = await sql<{ created: boolean }>`
+    SELECT partnership_create(${JSON.stringify(row)}::jsonb, ${inline}::jsonb) AS created`.execute(db)
+  if (!rows[0]!.created) {
+    // P-6 under a race without a savepoint, P-53, Q-10: a row already holding the school, lead
+    // provider and cohort means a concurrent creation won; the re-run checks now see it and give
+    // row 11.
+    await check(db, clock, leadProviderId, input)
     throw unexplainedConflict(PARTNERSHIP_CONSTRAINTS[0])
   }
-  // P-33 in the same transaction; P-37: a partnership of the school in the cohort was created.
-  // The EOI teachers' rows before the school's cohort stamp, the order of the school actions
-  // (Touched.bump), so the two never wait on each other in a cycle (Q-11).
-  await attachEoiTraining(tx, clock, key)
-  await bumpSchoolCohort(tx, clock.now, key.school_id, key.cohort_year)
-  return { id: key.id }
+  // Only a transaction holds its events (the seed's replay).
+  if (inline === null) await recordEvent(db as Tx, clock, event)
+  return { id }
 }

@@ -90,12 +90,9 @@ export async function insertPartnership(tx: Tx, row: Insertable<PartnershipsTabl
  * P-6 under a race without a savepoint: inserts unless any P-6 constraint already holds such a row,
  * and says whether it did. Used by the carry-forward, whose loser simply uses the winner's row.
  */
-export function partnershipInsertUnlessTaken(tx: Tx, row: Insertable<PartnershipsTable>) {
-  return tx.insertInto('partnerships').values(row).onConflict((oc) => oc.doNothing()).returning('id')
-}
-
 export async function insertPartnershipUnlessTaken(tx: Tx, row: Insertable<PartnershipsTable>): Promise<boolean> {
-  return (await partnershipInsertUnlessTaken(tx, row).executeTakeFirst()) !== undefined
+  const written = await tx.insertInto('partnerships').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst()
+  return written !== undefined
 }
 
 /**
@@ -111,34 +108,6 @@ export async function setDeliveryPartner(tx: Tx, id: string, deliveryPartnerId: 
     .where('delivery_partner_id', '<>', deliveryPartnerId)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
-}
-
-/** The teachers of the periods `attachEoiPeriods` would take, so their rows can be locked first (Q-11). */
-export async function teachersOfEoiPeriods(tx: Tx, partnership: PartnershipKey): Promise<string[]> {
-  const rows = await tx
-    .selectFrom('training_periods')
-    .select('teacher_id')
-    .where('school_id', '=', partnership.school_id)
-    .where('lead_provider_id', '=', partnership.lead_provider_id)
-    .where('cohort_year', '=', partnership.cohort_year)
-    .where('training_programme', '=', 'provider_led')
-    .where('partnership_id', 'is', null)
-    .execute()
-  return rows.map((r) => r.teacher_id)
-}
-
-/** P-33: every EOI period at the partnership's school for its lead provider and cohort, whatever its dates. */
-export function attachEoiPeriods(tx: Tx, partnership: PartnershipKey, now: Date) {
-  return tx
-    .updateTable('training_periods')
-    .set({ partnership_id: partnership.id, began_as_eoi: true, updated_at: now })
-    .where('school_id', '=', partnership.school_id)
-    .where('lead_provider_id', '=', partnership.lead_provider_id)
-    .where('cohort_year', '=', partnership.cohort_year)
-    .where('training_programme', '=', 'provider_led')
-    .where('partnership_id', 'is', null)
-    .returning(['id', 'teacher_id'])
-    .execute()
 }
 
 /** P-27 rule 2: the first attachment is remembered for good; P-36: the stamp moves. */

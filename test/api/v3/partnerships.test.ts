@@ -15,7 +15,7 @@ describe('POST /api/v3/partnerships', () => {
     expect(res.status).toBe(200)
     expect(res.text).toBe(JSON.stringify({ data: json(res.body.data.id, school) }))
     const events = await t.db.selectFrom('events').select(['author', 'action', 'lead_provider_id', 'subject_type', 'data']).where('subject_id', '=', res.body.data.id).execute()
-    // C-81: written by the partnership's own insert statement (events.ts insertRecorded).
+    // C-81: written by the statement that writes the partnership (partnership_create, 0014).
     expect(events).toEqual([{
       author: 'lead_provider', action: 'partnership.created', lead_provider_id: ambition.id, subject_type: 'partnership',
       data: { school_id: school.id, delivery_partner_id: northern.id, cohort: 2025 },

@@ -1,5 +1,5 @@
 import type { App, SurfaceOptions } from '../../../app.ts'
-import { inTransaction } from '../../../db/transaction.ts'
+import { inOneStatement, inTransaction } from '../../../db/transaction.ts'
 import { createPartnership } from '../../../domain/partnerships/create-partnership.ts'
 import { updatePartnership } from '../../../domain/partnerships/update-partnership.ts'
 import { NotFoundError } from '../../../errors.ts'
@@ -58,7 +58,7 @@ export async function partnershipRoutes(app: App, { db }: SurfaceOptions): Promi
     checkFilterShape(request)
     const leadProviderId = leadProviderOf(request)
     const input = readAttributes(request.body, ['cohort', 'school_id', 'delivery_partner_id'])
-    const { id } = await inTransaction(db, (tx) => createPartnership(tx, request.clock, leadProviderId, input))
+    const { id } = await inOneStatement(db, (db) => createPartnership(db, request.clock, leadProviderId, input))
     return shown(leadProviderId, request.clock.today, id)
   })
 
