@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/connect.ts'
-import { unexplainedConflict } from '../../db/constraints.ts'
+import { unexplainedConflict, violatedConstraint } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { InvalidError } from '../../errors.ts'
 import { eventForStatement, recordEvent } from '../events.ts'
@@ -56,8 +56,8 @@ async function check(db: Db, clock: Clock, leadProviderId: string, input: Create
 }
 
 /**
- * The checks, then every write in one statement (partnership_create, 0014): the row, its event
- * (C-81), P-33's EOI training and P-37's stamp. `db` may be a transaction (the sandbox's scenes);
+ * The checks, then every write in one statement (partnership_create, 0014): P-37's stamp, the
+ * row, its event (C-81) and P-33's EOI training. `db` may be a transaction (the sandbox's scenes);
  * from the API it is not, and that one statement is the command's transaction (inOneStatement).
  */
 export async function createPartnership(db: Db, clock: Clock, leadProviderId: string, input: CreatePartnershipInput): Promise<{ id: string }> {
@@ -86,14 +86,15 @@ export async function createPartnership(db: Db, clock: Clock, leadProviderId: st
     data: { school_id: row.school_id, delivery_partner_id: deliveryPartnerId, cohort: row.cohort_year },
   }
   const inline = eventForStatement(db, clock, event)
-  const { rows } = await sql<{ created: boolean }>`
-    SELECT partnership_create(${JSON.stringify(row)}::jsonb, ${inline}::jsonb) AS created`.execute(db)
-  if (!rows[0]!.created) {
-    // P-6 under a race without a savepoint, P-53, Q-10: a row already holding the school, lead
-    // provider and cohort means a concurrent creation won; the re-run checks now see it and give
-    // row 11.
+  try {
+    await sql`SELECT partnership_create(${JSON.stringify(row)}::jsonb, ${inline}::jsonb)`.execute(db)
+  } catch (error) {
+    // P-6 under a race, P-53, Q-10: a concurrent creation won and the statement wrote nothing;
+    // the re-run checks now see the winner and give row 11.
+    const constraint = violatedConstraint(error)
+    if (constraint === null || !(PARTNERSHIP_CONSTRAINTS as readonly string[]).includes(constraint)) throw error
     await check(db, clock, leadProviderId, input)
-    throw unexplainedConflict(PARTNERSHIP_CONSTRAINTS[0])
+    throw unexplainedConflict(constraint)
   }
   // Only a transaction holds its events (the seed's replay).
   if (inline === null) await recordEvent(db as Tx, clock, event)
