@@ -1,8 +1,9 @@
 // P-51 … P-53: a lead provider confirms a partnership with a school (POST /api/v3/partnerships).
-import { sql } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/connect.ts'
+import type { PartnershipsTable } from '../../db/schema.ts'
 import { unexplainedConflict, violatedConstraint } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { InvalidError } from '../../errors.ts'
@@ -64,7 +65,8 @@ export async function createPartnership(db: Db, clock: Clock, leadProviderId: st
   const facts = await check(db, clock, leadProviderId, input)
   const id = newId(db, 'partnership')
   const deliveryPartnerId = idOf(input.delivery_partner_id)!
-  const row = {
+  // Every column: partnership_create reads the row with jsonb_populate_record, where a missing key is null.
+  const row: Required<Insertable<PartnershipsTable>> = {
     id,
     school_id: facts.school.id,
     lead_provider_id: leadProviderId,
