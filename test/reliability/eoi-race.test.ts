@@ -1,7 +1,7 @@
-// P-33 against P-5 under concurrency (0014, partnership-for-new-training.ts): a school registering
-// a provider-led ECT while its lead provider creates the partnership. However the two interleave,
-// the new training ends on the partnership: the school action finds it (P-5), or the creation
-// takes the EOI period (P-33). A third transaction holds a table lock to stop one of them half-way
+// P-33 against P-5 under concurrency (0014, Touched.bump): a school registering a provider-led ECT
+// while its lead provider creates the partnership. However the two interleave, the new training
+// ends on the partnership: the creation takes the EOI period (P-33), or the school action, looking
+// again once it holds its school's cohort stamp, finds the partnership created meanwhile. A third transaction holds a table lock to stop one of them half-way
 // while the other runs; PostgreSQL only (PGlite has one connection).
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
@@ -77,7 +77,7 @@ async function scene() {
 }
 
 describe.runIf(onPostgres)('P-33 against P-5: a registration racing the partnership (Q-10)', () => {
-  it('P-33, P-5: the school action has looked for a partnership and is stopped before writing its training; the creation then waits for it and takes the EOI period', async () => {
+  it('P-33, P-5: the school action has looked for a partnership and is stopped before writing its training; the creation commits; the school action looks again after taking the stamp and attaches its EOI period', async () => {
     const s = await scene()
     // Inserts into training_periods wait; reads do not.
     const [registered, partnered] = await interleave('LOCK TABLE training_periods IN SHARE MODE', s.register, s.partner)
@@ -86,12 +86,12 @@ describe.runIf(onPostgres)('P-33 against P-5: a registration racing the partners
     expect(await s.periods()).toEqual([{ partnership_id: id, began_as_eoi: true }])
   })
 
-  it('P-33, P-5: the creation is stopped before it commits; the school action then waits for it and attaches its training to the partnership at once', async () => {
+  it('P-33, P-5: the creation is stopped before it commits and the school action, finding no partnership, waits for it; its EOI period ends attached all the same', async () => {
     const s = await scene()
     // The creation's event waits; the registration's own events come after its training.
     const [partnered, registered] = await interleave('LOCK TABLE events IN SHARE MODE', s.partner, s.register)
     expect([(partnered as { status: number }).status, (registered as { status: number }).status]).toEqual([200, 201])
     const id = (partnered as { body: { data: { id: string } } }).body.data.id
-    expect(await s.periods()).toEqual([{ partnership_id: id, began_as_eoi: false }])
+    expect(await s.periods()).toEqual([{ partnership_id: id, began_as_eoi: true }])
   })
 })

@@ -85,7 +85,7 @@ export async function assignMentor(
         updated_at: clock.now,
       })
       await touchPeriod(tx, period.id, clock.now)
-      await touched.bump(tx, clock.now)
+      await touched.bump(tx, clock)
     },
     async () => {
       const again = new Problems(MENTOR_FIELDS)

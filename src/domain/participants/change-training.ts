@@ -90,7 +90,7 @@ export async function changeTraining(
         }, touched)
       }
       await touchPeriod(tx, period.id, clock.now)
-      await touched.bump(tx, clock.now)
+      await touched.bump(tx, clock)
     },
     async () => {
       const again = new Problems(TRAINING_FIELDS)

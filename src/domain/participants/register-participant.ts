@@ -186,7 +186,7 @@ export async function registerParticipant(
     }
     // R-22 step 5: R-9's ECT fact on registration (the mentor's comes with provider-led training), then D-50.
     if (role === 'ect') await becomeEligible(tx, clock, t.id, 'ect')
-    await touched.bump(tx, clock.now)
+    await touched.bump(tx, clock)
   }, explain)
   await recordEvent(tx, clock, { author: 'operator', action: `${role}.registered`, subject_type: 'at_school_period', subject_id: id, data: { school_id: school.id, teacher_id: t.id } })
   return { id }

@@ -43,7 +43,7 @@ export async function reportLeaving(
       await setReportedLeaving(tx, period.id, leavingOn, clock.now)
       // only an ongoing period, or one finishing after the date, changes (never pushed later).
       if (runsPast(period, leavingOn)) await endPeriod(tx, clock, period, leavingOn, touched)
-      await touched.bump(tx, clock.now)
+      await touched.bump(tx, clock)
     },
     async () => {
       const again = new Problems(LEAVING_FIELDS)

@@ -1,12 +1,16 @@
 // What a school action changed, so its stamps move once at the end: teachers (R-14), partnerships
-// with an attached period whose dates or attachment changed (P-36), and school cohorts (P-37).
+// with an attached period whose dates or attachment changed (P-36), and school cohorts (P-37);
+// then the EOI periods it created look once more for a partnership (P-33 against P-5, 0014).
+import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
+import { attachToPartnershipCreatedMeanwhile, type NewEoiPeriod } from '../partnerships/attach-eoi-training.ts'
 import { bumpPartnerships, bumpSchoolCohort, bumpTeachers } from '../stamps.ts'
 
 export class Touched {
   readonly #teachers = new Set<string>()
   readonly #partnerships = new Set<string>()
   readonly #schoolCohorts = new Map<string, { school_id: string; cohort_year: number }>()
+  readonly #eoiPeriods = new Map<string, NewEoiPeriod>()
 
   teacher(id: string): this {
     this.#teachers.add(id)
@@ -23,9 +27,17 @@ export class Touched {
     return this
   }
 
-  async bump(tx: Tx, now: Date): Promise<void> {
+  /** An EOI period created (its school cohort is touched too). */
+  eoiPeriod(period: NewEoiPeriod): this {
+    this.#eoiPeriods.set(`${period.school_id}/${period.lead_provider_id}/${period.cohort_year}`, period)
+    return this.schoolCohort(period.school_id, period.cohort_year)
+  }
+
+  async bump(tx: Tx, clock: Clock): Promise<void> {
+    const now = clock.now
     await bumpTeachers(tx, now, [...this.#teachers])
     await bumpPartnerships(tx, now, [...this.#partnerships])
     for (const { school_id, cohort_year } of this.#schoolCohorts.values()) await bumpSchoolCohort(tx, now, school_id, cohort_year)
+    for (const period of this.#eoiPeriods.values()) await attachToPartnershipCreatedMeanwhile(tx, clock, period)
   }
 }

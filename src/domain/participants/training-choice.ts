@@ -144,6 +144,9 @@ export async function startTraining(tx: Tx, clock: Clock, training: NewTraining,
   if (partnershipId !== null) await noteTrainingAttached(tx, clock, partnershipId)
   if (training.frozen_from) await setPaymentsFrozenYear(tx, period.teacher_id, 'ect', training.frozen_from)
   touched.teacher(period.teacher_id).partnership(partnershipId).schoolCohort(period.school_id, training.cohort_year)
+  if (training.training_programme === 'provider_led' && partnershipId === null) {
+    touched.eoiPeriod({ school_id: period.school_id, lead_provider_id: training.lead_provider_id!, cohort_year: training.cohort_year })
+  }
   if (period.role === 'mentor' && training.training_programme === 'provider_led') {
     await becomeEligible(tx, clock, period.teacher_id, 'mentor')
   }

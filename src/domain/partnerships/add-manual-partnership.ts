@@ -6,7 +6,7 @@ import { writeOrConflict } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { Problems, say } from '../problems.ts'
 import { recordEvent } from '../events.ts'
-import { attachEoiTraining, lockForNewPartnership } from './attach-eoi-training.ts'
+import { attachEoiTraining } from './attach-eoi-training.ts'
 import { texts } from './rules.ts'
 import {
   findCohort,
@@ -59,7 +59,6 @@ export async function addManualPartnership(
   if (target !== null) await checkPairing(tx, target, problems)
   problems.throwIfAny()
   const key: PartnershipKey = { id: newId(tx, 'partnership'), school_id: target!.school_id, lead_provider_id: target!.lead_provider_id, cohort_year: target!.cohort_year }
-  await lockForNewPartnership(tx, clock, key)
   const additional = await insertManual(tx, clock, key, target!)
   await recordEvent(tx, clock, {
     author: 'operator',
@@ -69,7 +68,7 @@ export async function addManualPartnership(
     subject_id: key.id,
     data: { school_id: key.school_id, delivery_partner_id: target!.delivery_partner_id, cohort: key.cohort_year, additional },
   })
-  // P-33: an additional partnership finds no EOI periods (they went to the primary), harmlessly.
+  // P-33 and P-37: an additional partnership finds no EOI periods (they went to the primary), harmlessly.
   await attachEoiTraining(tx, clock, key)
   return { id: key.id }
 }

@@ -4,8 +4,7 @@ import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { recordEvent } from '../events.ts'
-import { bumpSchoolCohort } from '../stamps.ts'
-import { attachEoiTraining, lockForNewPartnership } from './attach-eoi-training.ts'
+import { attachEoiTraining } from './attach-eoi-training.ts'
 import { findCarryForwardSource, findPrimaryPartnership, insertPartnershipUnlessTaken } from './store.ts'
 
 export type NewTrainingTarget = {
@@ -20,10 +19,6 @@ export type NewTrainingTarget = {
 export async function partnershipForNewTraining(tx: Tx, clock: Clock, target: NewTrainingTarget): Promise<string | null> {
   if (target.partnership_id) return target.partnership_id
   const { school_id, lead_provider_id, cohort_year } = target
-  // P-33 against P-5 (0014): the school's cohort stamp (P-37, which this action moves anyway)
-  // before the lookup, as a partnership's creation takes it before its row. A creation that took
-  // it first has committed when we look; one that comes after finds our EOI period.
-  await bumpSchoolCohort(tx, clock.now, school_id, cohort_year)
   const primary = await findPrimaryPartnership(tx, school_id, lead_provider_id, cohort_year)
   if (primary) return primary.id
   if (!target.use_previous_partnership) return null
@@ -35,7 +30,6 @@ async function carryForward(tx: Tx, clock: Clock, schoolId: string, leadProvider
   const source = await findCarryForwardSource(tx, schoolId, leadProviderId, cohortYear)
   if (!source) return null
   const id = newId(tx, 'partnership')
-  await lockForNewPartnership(tx, clock, { school_id: schoolId, lead_provider_id: leadProviderId, cohort_year: cohortYear })
   const inserted = await insertPartnershipUnlessTaken(tx, {
     id,
     school_id: schoolId,
