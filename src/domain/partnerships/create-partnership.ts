@@ -57,8 +57,8 @@ async function check(db: Db, clock: Clock, leadProviderId: string, input: Create
 }
 
 /**
- * The checks, then every write in one statement (partnership_create, 0014): P-37's stamp, the
- * row, its event (C-81) and P-33's EOI training. `db` may be a transaction (the sandbox's scenes);
+ * The checks, then every write in one statement (partnership_create, 0014): the row, its event
+ * (C-81), P-33's EOI training and P-37's stamp. `db` may be a transaction (the sandbox's scenes);
  * from the API it is not, and that one statement is the command's transaction (inOneStatement).
  */
 export async function createPartnership(db: Db, clock: Clock, leadProviderId: string, input: CreatePartnershipInput): Promise<{ id: string }> {
@@ -93,8 +93,9 @@ export async function createPartnership(db: Db, clock: Clock, leadProviderId: st
   } catch (error) {
     // P-6 under a race, P-53, Q-10: a concurrent creation won and the statement wrote nothing;
     // the re-run checks now see the winner and give row 11.
+    // Inside a caller's transaction the failed statement has aborted it: nothing more can be read.
     const constraint = violatedConstraint(error)
-    if (constraint === null || !(PARTNERSHIP_CONSTRAINTS as readonly string[]).includes(constraint)) throw error
+    if (db.isTransaction || constraint === null || !(PARTNERSHIP_CONSTRAINTS as readonly string[]).includes(constraint)) throw error
     await check(db, clock, leadProviderId, input)
     throw unexplainedConflict(constraint)
   }
