@@ -54,10 +54,12 @@ BEGIN
   SELECT array_agg(teacher_id) INTO eoi_teachers FROM training_periods
   WHERE school_id = p_school AND lead_provider_id = p_lead_provider AND cohort_year = p_cohort
     AND training_programme = 'provider_led' AND partnership_id IS NULL;
+  -- None found: nothing to lock or take before the stamp.
+  attached := '{}';
   IF eoi_teachers IS NOT NULL THEN
     UPDATE teachers SET updated_at = p_now WHERE id = ANY (eoi_teachers);
+    attached := partnership_take_eoi_periods(p_partnership, p_school, p_lead_provider, p_cohort, p_now);
   END IF;
-  attached := partnership_take_eoi_periods(p_partnership, p_school, p_lead_provider, p_cohort, p_now);
   INSERT INTO school_cohort_stamps (school_id, cohort_year, updated_at) VALUES (p_school, p_cohort, p_now)
   ON CONFLICT (school_id, cohort_year) DO UPDATE SET updated_at = excluded.updated_at;
   RETURN attached || partnership_take_eoi_periods(p_partnership, p_school, p_lead_provider, p_cohort, p_now);
