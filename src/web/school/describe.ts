@@ -6,6 +6,7 @@ import { inForceOn, isFinished, type Dated } from '../../domain/participants/rul
 
 export type ShownTraining = Dated & {
   training_programme: TrainingProgramme
+  lead_provider_id?: string | null
   lead_provider_name: string | null
   partnership_id: string | null
   delivery_partner_name: string | null

@@ -83,7 +83,8 @@ describe('W-10, W-17, W-51, W-53: the registration answers', () => {
   it('W-10: the first unanswered step, in the journey order', () => {
     expect(r.firstUnanswered('ect', {})).toBe('find')
     expect(r.firstUnanswered('ect', { ...base, first_name: undefined })).toBe('name')
-    expect(r.firstUnanswered('ect', { ...base, known: { first_name: 'A', last_name: 'K' }, email: undefined })).toBe('registered-before')
+    expect(r.firstUnanswered('ect', { ...base, known: { participant_id: 'p', first_name: 'A', last_name: 'K' }, email: undefined })).toBe('registered-before')
+    expect(r.firstUnanswered('ect', { ...base, known: { participant_id: 'p', first_name: 'A', last_name: 'K' }, seen_known: true, email: undefined })).toBe('email-address')
     expect(r.firstUnanswered('ect', base)).toBe('working-pattern')
     expect(r.firstUnanswered('ect', { ...base, working_pattern: 'full_time', offer: null })).toBe('training-programme')
     const offer = { training_programme: 'provider_led' as const, lead_provider_id: 'lp', lead_provider_name: 'L', delivery_partner: 'D' }
@@ -101,7 +102,7 @@ describe('W-10, W-17, W-51, W-53: the registration answers', () => {
     const offer = { training_programme: 'provider_led' as const, lead_provider_id: 'lp', lead_provider_name: 'L', delivery_partner: 'D' }
     expect(r.registrationBody('ect', { ...base, working_pattern: 'full_time', offer, use_previous: true })).toMatchObject({ training_programme: 'provider_led', lead_provider_id: 'lp', use_previous_partnership: true })
     expect(r.registrationBody('ect', { ...base, working_pattern: 'full_time', offer, use_previous: false, training_programme: 'provider_led', lead_provider_id: 'x' })).toMatchObject({ lead_provider_id: 'x', use_previous_partnership: false })
-    const mentor = r.registrationBody('mentor', { ...base, known: { first_name: 'Stored', last_name: 'Name' }, training_programme: 'school_led' })
+    const mentor = r.registrationBody('mentor', { ...base, known: { participant_id: 'p', first_name: 'Stored', last_name: 'Name' }, training_programme: 'school_led' })
     expect(mentor).toEqual({ trn: '1234567', first_name: 'Stored', last_name: 'Name', date_of_birth: '1990-01-01', email: 'a@b.example', started_on: '2025-09-01', training_programme: 'school_led' })
   })
 })

@@ -18,7 +18,9 @@ export type RegisterAnswers = {
   trn?: string
   date_of_birth?: string
   /** After `find`: the stored names of a known TRN, or null when rect does not know it (W-50). */
-  known?: { first_name: string; last_name: string } | null
+  known?: { participant_id: string; first_name: string; last_name: string } | null
+  /** Step 3a was continued from. */
+  seen_known?: boolean
   first_name?: string
   last_name?: string
   email?: string
@@ -29,6 +31,7 @@ export type RegisterAnswers = {
   use_previous?: boolean
   training_programme?: 'provider_led' | 'school_led'
   lead_provider_id?: string
+  lead_provider_name?: string
   /** Mentors: the ECT this mentor will mentor (W-60). */
   ect?: { participant_id: string; name: string }
 }
@@ -149,7 +152,8 @@ export function readLeadProvider(body: FormBody, role: Role, name: string, offer
 export function firstUnanswered(role: Role, a: RegisterAnswers): Step {
   if (!a.trn || !a.date_of_birth || a.known === undefined) return 'find'
   if (a.known === null && (!a.first_name || !a.last_name)) return 'name'
-  if (!a.email) return a.known ? 'registered-before' : 'email-address'
+  if (a.known && !a.seen_known) return 'registered-before'
+  if (!a.email) return 'email-address'
   if (!a.started_on) return 'start-date'
   if (role === 'ect') {
     if (!a.working_pattern || a.offer === undefined) return 'working-pattern'
