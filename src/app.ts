@@ -72,7 +72,7 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
     return payload
   })
 
-  await registerOpenApi(app)
+  await registerOpenApi(app, config.mode)
   registerHealth(app, db)
   await app.register(surface('v3', v3Routes), { prefix: '/api/v3', db, config })
   await app.register(surface('admin', adminRoutes), { prefix: '/api/admin/v1', db, config })
