@@ -75,6 +75,23 @@ export function finishDocument(document: Json, scheme: string): Json {
   return document
 }
 
+/**
+ * C-73: an operator API body is optional when it requires no field (no body counts as `{}`), so
+ * a plain `POST /sandbox/reset` is documented as the valid request it is. @fastify/swagger marks
+ * every body required.
+ */
+export function markOptionalBodies(document: Json): Json {
+  for (const item of Object.values<Json>(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const body = (item[method] as Json | undefined)?.requestBody as Json | undefined
+      if (!body) continue
+      const schemas = Object.values<Json>(body.content ?? {}).map((media) => media.schema as Json | undefined)
+      if (schemas.every((schema) => !schema?.required || schema.required.length === 0)) body.required = false
+    }
+  }
+  return document
+}
+
 function isObjectSchema(schema: Json | undefined): boolean {
   return schema !== undefined && (schema.type === 'object' || schema.properties !== undefined)
 }
@@ -97,7 +114,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       decorator: document.decorator,
       transform: only(document.prefix) as never,
-      transformObject: ({ openapiObject }: { openapiObject: Json }) => finishDocument(openapiObject, document.scheme.name),
+      transformObject: ({ openapiObject }: { openapiObject: Json }) => {
+        const finished = finishDocument(openapiObject, document.scheme.name)
+        return document.prefix === '/api/admin/v1' ? markOptionalBodies(finished) : finished
+      },
     } as never)
   }
 
