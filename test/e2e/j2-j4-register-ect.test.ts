@@ -96,7 +96,7 @@ describe('J2 provider-led ECT (EOI)', () => {
       expect(res.body.data[0].attributes).toMatchObject({ expression_of_interest: true, induction_programme_choice: 'provider_led', induction_tutor_name: 'Priya Shah' })
       const participants = await t.request('GET', '/api/v3/participants', { token: s.ambition.token, date: API_DATE })
       expect(participants.body.data.map((d: { attributes: { full_name: string } }) => d.attributes.full_name)).not.toContain('Amira Khan')
-    }, 180_000)
+    }, 300_000)
   }
 })
 
@@ -128,7 +128,7 @@ describe('J3 "use the same choices" carrying a partnership forward', () => {
       const participants = await t.request('GET', '/api/v3/participants', { token: s.ambition.token, date: API_DATE })
       const ben = participants.body.data.find((d: { attributes: { full_name: string } }) => d.attributes.full_name === 'Ben Hughes' && d.attributes)
       expect(ben).toBeDefined()
-    }, 180_000)
+    }, 300_000)
   }
 })
 
@@ -147,6 +147,6 @@ describe('J4 school-led ECT', () => {
       await checkPage(page, journey, 'confirmation')
       const res = await t.request('GET', `/api/v3/schools?filter[cohort]=2025&filter[urn]=${school.urn}`, { token: s.ambition.token, date: API_DATE })
       expect(res.body.data[0].attributes).toMatchObject({ expression_of_interest: false, induction_programme_choice: 'school_led' })
-    }, 180_000)
+    }, 300_000)
   }
 })

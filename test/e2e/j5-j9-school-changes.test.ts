@@ -87,7 +87,7 @@ describe('J5 mentor registered from an ECT', () => {
       const mentorId = await page.getByRole('link', { name: 'Grace Lee' }).getAttribute('href')
       const data = await participant(ect.participant_id)
       expect(data.attributes.ecf_enrolments[0].mentor_id).toBe(mentorId!.split('/').at(-1))
-    }, 180_000)
+    }, 300_000)
   }
 })
 
@@ -116,7 +116,7 @@ describe('J6 assign and change a mentor', () => {
       expect((await participant(ect.participant_id)).attributes.ecf_enrolments[0].mentor_id).toBe(second.participant_id)
       const unfunded = await t.request('GET', '/api/v3/unfunded-mentors', { token: s.ambition.token, date: API_DATE })
       expect(unfunded.body.data.map((d: { id: string }) => d.id)).toContain(second.participant_id)
-    }, 180_000)
+    }, 300_000)
   }
 })
 
@@ -159,7 +159,7 @@ describe('J7 ECT and mentor training changes', () => {
       expect(old.body.data.attributes.ecf_enrolments[0].participant_status).toBe('left')
       const schools = await t.request('GET', `/api/v3/schools?filter[cohort]=2025&filter[urn]=${school.urn}`, { token: s.teachFirst.token, date })
       expect(schools.body.data[0].attributes.expression_of_interest).toBe(true)
-    }, 180_000)
+    }, 300_000)
   }
 })
 
@@ -215,7 +215,7 @@ describe('J8 leaving, then another school registers the ECT', () => {
       expect(await h1(page)).toBe(`${ect.name} has been registered`)
       const after = await t.request('GET', `/api/v3/participants/${ect.participant_id}/transfers`, { token: s.ambition.token, date: API_DATE })
       expect(['new_school', 'new_provider']).toContain(after.body.data.attributes.transfers[0].transfer_type)
-    }, 180_000)
+    }, 300_000)
   }
 })
 
@@ -240,6 +240,6 @@ describe('J9 induction tutor', () => {
       await checkPage(page, journey, 'home-saved')
       const res = await t.request('GET', `/api/v3/schools?filter[cohort]=2025&filter[urn]=${school.urn}`, { token: s.ambition.token, date: API_DATE })
       expect(res.body.data[0].attributes).toMatchObject({ induction_tutor_name: 'Grace Hopper', induction_tutor_email: 'grace.hopper@school.example.sch.uk' })
-    }, 180_000)
+    }, 300_000)
   }
 })
