@@ -87,4 +87,41 @@ describe('W-50 … W-55 register an ECT (in process)', () => {
     const all = [empty, young, far].map((p) => p.text).join('')
     expect(all).not.toContain("'#/")
   })
+
+  it('W-50, W-54: a known TRN skips the name; R-20 rows on the TRN, date of birth and email shown verbatim', async () => {
+    const school = await newSchool(t)
+    const trn = nextTrn()
+    const email = `known.${trn}@riverside.example.sch.uk`
+    const registered = await t.admin('POST', `/schools/${school.urn}/ects`, {
+      trn, first_name: 'Ola', last_name: 'Known', date_of_birth: '1990-05-05', email, started_on: '2025-09-01', working_pattern: 'full_time', training_programme: 'school_led',
+    }, { date: API_DATE })
+    expect(registered.status).toBe(201)
+    const web = await schoolBrowser(t, school.urn, DATE)
+    await web.get('/school/register-ect')
+    await web.post('/school/register-ect', {})
+    await web.get('/school/register-ect/find-ect')
+    const dob = (day: string) => ({ 'date_of_birth-day': day, 'date_of_birth-month': '5', 'date_of_birth-year': '1990' })
+    const here = await web.post('/school/register-ect/find-ect', { trn, ...dob('5') })
+    expect(here.inline).toEqual({ trn: 'Ola Known is already registered as an ECT at this school' })
+    const other = await newSchool(t)
+    const elsewhere = await schoolBrowser(t, other.urn, DATE)
+    await elsewhere.get('/school/register-ect')
+    await elsewhere.post('/school/register-ect', {})
+    await elsewhere.get('/school/register-ect/find-ect')
+    const mismatch = await elsewhere.post('/school/register-ect/find-ect', { trn, ...dob('6') })
+    expect(mismatch.inline).toEqual({ date_of_birth: 'The date of birth does not match our records for this teacher reference number' })
+    const found = await elsewhere.post('/school/register-ect/find-ect', { trn, ...dob('5') })
+    expect(found.location).toBe('/school/register-ect/registered-before')
+    const before = await elsewhere.get(found.location!)
+    expect(before.h1).toBe('Ola Known is already known to this service')
+    expect(before.text).toContain('Their registration at Riverside Academy will end on the start date you give.')
+    await step(elsewhere, '/school/register-ect/registered-before', {})
+    const stranger = nextTrn()
+    await t.admin('POST', `/schools/${other.urn}/mentors`, {
+      trn: stranger, first_name: 'Em', last_name: 'Taken', date_of_birth: '1980-01-01', email: `taken.${stranger}@x.example.sch.uk`, started_on: '2025-09-01', training_programme: 'school_led',
+    }, { date: API_DATE })
+    await elsewhere.get('/school/register-ect/email-address')
+    const taken = await elsewhere.post('/school/register-ect/email-address', { email: `taken.${stranger}@x.example.sch.uk` })
+    expect(taken.inline).toEqual({ email: 'This email is already in use for a different ECT or mentor' })
+  })
 })
