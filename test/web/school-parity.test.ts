@@ -22,7 +22,8 @@ function normalise(value: unknown, secrets: string[]): unknown {
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
       .replace(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, '<instant>')
   }
-  if (Array.isArray(value)) return value.map((v) => normalise(v, secrets))
+  // Rows written at the same instant are ordered by their random ids: compare them as sets.
+  if (Array.isArray(value)) return value.map((v) => normalise(v, secrets)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, secrets)]))
   return value
 }
