@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Mode } from '../../config.ts'
 import { finishDocument, type FinishOptions } from '../openapi/finish.ts'
 import { ADMIN_GUIDE, V3_GUIDE } from '../openapi/guide.ts'
+import type { Examples } from '../openapi/capture-examples.ts'
+import v3Examples from '../openapi/examples.json' with { type: 'json' }
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +24,7 @@ type Document = {
   info: { title: string; version: string; description: string; license?: { name: string; url: string } }
   scheme: { name: string; description: string }
   limited: FinishOptions['limited']
+  examples?: FinishOptions['examples']
 }
 
 export const DOCUMENTS: Document[] = [
@@ -37,6 +40,7 @@ export const DOCUMENTS: Document[] = [
     // Upstream's scheme name, so generated clients keep working (C-69).
     scheme: { name: 'api_key', description: 'Bearer token' },
     limited: 'always',
+    examples: v3Examples as Examples,
   },
   {
     prefix: '/api/admin/v1',
@@ -92,7 +96,7 @@ export async function registerOpenApi(app: FastifyInstance, mode: Mode): Promise
       decorator: document.decorator,
       transform: only(document.prefix) as never,
       transformObject: ({ openapiObject }: { openapiObject: Json }) =>
-        finishDocument(openapiObject, { scheme: document.scheme.name, limited: document.limited, mode }),
+        finishDocument(openapiObject, { scheme: document.scheme.name, limited: document.limited, mode, ...(document.examples ? { examples: document.examples } : {}) }),
     } as never)
   }
 
