@@ -115,6 +115,9 @@ export async function registerOpenApi(app: FastifyInstance, mode: Mode): Promise
       validatorUrl: null,
     } as never,
     staticCSP: true,
+    // A sandbox is reached over plain http, often at an address that is not localhost: asking the
+    // browser to upgrade the assets to https would leave the docs page blank (issue 18).
+    ...(mode === 'sandbox' ? { transformStaticCSP: (header: string) => header.replace(/\s*upgrade-insecure-requests;?/, '') } : {}),
   })
   // Upstream's docs address (C-71).
   app.get('/api/docs/v3', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs', 302))
