@@ -101,6 +101,16 @@ export interface EventsTable {
   subject_type: string
   subject_id: string | null
   data: ColumnType<unknown, string, string>
+  /** W-16: the web user who acted; null for the APIs. */
+  actor: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** W-12: a web session's data, server-side. */
+export interface WebSessionsTable {
+  id: string
+  data: ColumnType<unknown, string, string>
+  expires_at: Instant
+  created_at: Instant
 }
 
 export interface SchemaMigrationsTable {
@@ -357,4 +367,5 @@ export interface Database {
   milestones: MilestonesTable
   statements: StatementsTable
   declarations: DeclarationsTable
+  web_sessions: WebSessionsTable
 }
