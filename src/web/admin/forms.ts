@@ -1,12 +1,12 @@
 // The admin forms (W-81 … W-93) as pure modules: each turns the posted fields into the exact body
 // its operator API call would send (W-17) and names the web texts of its fields (W-7, spec/08
 // section 5). Dates (W-8) are read by the caller and arrive here as `YYYY-MM-DD` or absent.
-import { formValue, type FormTexts } from './form-errors.ts'
+import { formValue, type FieldSpec } from './form-errors.ts'
 
 type Form = unknown
 type Body = Record<string, unknown>
 
-const nameTexts = { enter: 'Enter a name', tooLong: 'Name must be 255 characters or fewer' }
+const nameTexts = { blank: 'Enter a name', tooLong: 'Name must be 255 characters or fewer', invalid: 'Enter a name' }
 
 /** Optional text: blank is left out (or null where the operator field is nullable and `clears`). */
 function optionalText(body: Body, form: Form, name: string, clears = false): void {
@@ -29,13 +29,13 @@ function checkbox(body: Body, form: Form, name: string): void {
 }
 
 // W-83 (P-14) and W-86 (P-18): a name.
-export const NAME_TEXTS: FormTexts = { name: { id: 'name', ...nameTexts } }
+export const NAME_TEXTS: FieldSpec[] = [{ id: 'name', ...nameTexts }]
 export function nameBody(form: Form): Body {
   return { name: formValue(form, 'name') }
 }
 
 // W-85 (P-15): an optional description.
-export const TOKEN_TEXTS: FormTexts = { description: { id: 'description', tooLong: 'Description must be 255 characters or fewer' } }
+export const TOKEN_TEXTS: FieldSpec[] = [{ id: 'description', tooLong: 'Description must be 255 characters or fewer', invalid: 'Description must be 255 characters or fewer' }]
 export function tokenBody(form: Form): Body {
   const body: Body = {}
   optionalText(body, form, 'description')
@@ -43,11 +43,11 @@ export function tokenBody(form: Form): Body {
 }
 
 // W-82 and W-86 (P-19): a pairing; the cohort page fixes the cohort, the delivery partner page asks it.
-export const PAIRING_TEXTS: FormTexts = {
-  cohort: { id: 'cohort', enter: 'Select a cohort', invalid: 'Select a cohort' },
-  lead_provider_id: { id: 'lead_provider_id', enter: 'Select a lead provider', invalid: 'Select a lead provider' },
-  delivery_partner_id: { id: 'delivery_partner_id', enter: 'Select a delivery partner', invalid: 'Select a delivery partner' },
-}
+export const PAIRING_TEXTS: FieldSpec[] = [
+  { id: 'cohort', blank: 'Select a cohort', invalid: 'Select a cohort' },
+  { id: 'lead_provider_id', blank: 'Select a lead provider', invalid: 'Select a lead provider' },
+  { id: 'delivery_partner_id', blank: 'Select a delivery partner', invalid: 'Select a delivery partner' },
+]
 export function pairingBody(form: Form, fixed: { cohort?: number; delivery_partner_id?: string } = {}): Body {
   return {
     lead_provider_id: formValue(form, 'lead_provider_id'),
@@ -57,16 +57,16 @@ export function pairingBody(form: Form, fixed: { cohort?: number; delivery_partn
 }
 
 // W-81 (P-10) and W-82's edit (P-11).
-export const COHORT_TEXTS: FormTexts = {
-  year: { id: 'year', enter: 'Enter a year', invalid: 'Year must be 4 digits, like 2027' },
-  starts_on: { id: 'starts_on-day', invalid: 'Start date must be a real date' },
-  ends_on: { id: 'ends_on-day', invalid: 'End date must be after the start date' },
-  partnerships_open: { id: 'partnerships_open', invalid: 'Select yes if lead providers can add partnerships in this cohort' },
-  payments_frozen_on: { id: 'payments_frozen_on', invalid: 'Payments frozen date must be a real date' },
-  mentor_funding_enabled: { id: 'mentor_funding_enabled' },
-  detailed_evidence_types_enabled: { id: 'detailed_evidence_types_enabled' },
-  uplift_fees_enabled: { id: 'uplift_fees_enabled' },
-}
+export const COHORT_TEXTS: FieldSpec[] = [
+  { id: 'year', blank: 'Enter a year', invalid: 'Year must be 4 digits, like 2027' },
+  { id: 'starts_on', invalid: 'Start date must be a real date' },
+  { id: 'ends_on', invalid: 'End date must be after the start date' },
+  { id: 'partnerships_open', invalid: 'Select yes if lead providers can add partnerships in this cohort' },
+  { id: 'payments_frozen_on', invalid: 'Payments frozen date must be a real date' },
+  { id: 'mentor_funding_enabled' },
+  { id: 'detailed_evidence_types_enabled' },
+  { id: 'uplift_fees_enabled' },
+]
 
 export const YEAR_RANGE = 'Year must be between 2020 and 2099'
 
@@ -83,17 +83,17 @@ export function cohortBody(form: Form, dates: { starts_on?: string; ends_on?: st
 }
 
 // W-87 (P-21) and W-88's edit (P-22).
-export const SCHOOL_TEXTS: FormTexts = {
-  urn: { id: 'urn', enter: 'Enter a URN', invalid: 'URN must be 6 digits' },
-  name: { id: 'name', ...nameTexts },
-  local_authority: { id: 'local_authority', tooLong: 'Local authority must be 255 characters or fewer' },
-  establishment_type: { id: 'establishment_type', tooLong: 'Establishment type must be 255 characters or fewer' },
-  establishment_status: { id: 'establishment_status', invalid: 'Select an establishment status' },
-  eligible: { id: 'eligible', invalid: 'Select yes if the school is eligible for funded training' },
-  contact_email: { id: 'contact_email', invalid: 'Enter an email address in the correct format, like name@example.com', tooLong: 'Email address must be 255 characters or fewer' },
-  pupil_premium_uplift: { id: 'pupil_premium_uplift' },
-  sparsity_uplift: { id: 'sparsity_uplift' },
-}
+export const SCHOOL_TEXTS: FieldSpec[] = [
+  { id: 'urn', blank: 'Enter a URN', invalid: 'URN must be 6 digits' },
+  { id: 'name', ...nameTexts },
+  { id: 'local_authority', tooLong: 'Local authority must be 255 characters or fewer' },
+  { id: 'establishment_type', tooLong: 'Establishment type must be 255 characters or fewer' },
+  { id: 'establishment_status', invalid: 'Select an establishment status' },
+  { id: 'eligible', invalid: 'Select yes if the school is eligible for funded training' },
+  { id: 'contact_email', invalid: 'Enter an email address in the correct format, like name@example.com', tooLong: 'Email address must be 255 characters or fewer' },
+  { id: 'pupil_premium_uplift' },
+  { id: 'sparsity_uplift' },
+]
 
 export const ESTABLISHMENT_STATUS_LABELS = {
   open: 'Open',
@@ -118,12 +118,11 @@ export function schoolBody(form: Form, options: { edit: boolean }): Body {
 }
 
 // W-89 (P-24): the wizard's answers.
-export const PARTNERSHIP_TEXTS: FormTexts = {
-  cohort: { id: 'cohort', enter: 'Select a cohort', invalid: 'Select a cohort' },
-  lead_provider_id: { id: 'lead_provider_id', enter: 'Select a lead provider', invalid: 'Select a lead provider' },
-  delivery_partner_id: { id: 'delivery_partner_id', enter: 'Select a delivery partner', invalid: 'Select a delivery partner' },
-  urn: { id: 'cohort' },
-}
+export const PARTNERSHIP_TEXTS: FieldSpec[] = [
+  { id: 'cohort', attributes: ['cohort', 'urn'], blank: 'Select a cohort', invalid: 'Select a cohort' },
+  { id: 'lead_provider_id', blank: 'Select a lead provider', invalid: 'Select a lead provider' },
+  { id: 'delivery_partner_id', blank: 'Select a delivery partner', invalid: 'Select a delivery partner' },
+]
 export type PartnershipAnswers = { cohort?: number; lead_provider_id?: string; delivery_partner_id?: string }
 export function partnershipBody(urn: string, answers: PartnershipAnswers): Body {
   return { urn, lead_provider_id: answers.lead_provider_id ?? '', delivery_partner_id: answers.delivery_partner_id ?? '', cohort: answers.cohort === undefined ? '' : String(answers.cohort) }
@@ -139,11 +138,10 @@ export function readTrn(value: string): { trn: string } | { error: string } {
 }
 
 // W-92 (S-54): reset.
-export const RESET_TEXTS: FormTexts = {
-  seed: { id: 'seed', invalid: 'Seed must be a whole number from 0 to 2147483647', enter: 'Seed must be a whole number from 0 to 2147483647' },
-  empty: { id: 'empty' },
-  seeding_date: { id: 'seed' },
-}
+export const RESET_TEXTS: FieldSpec[] = [
+  { id: 'seed', invalid: 'Seed must be a whole number from 0 to 2147483647', blank: 'Seed must be a whole number from 0 to 2147483647' },
+  { id: 'empty' },
+]
 export function resetBody(form: Form): Body {
   const body: Body = {}
   const seed = formValue(form, 'seed').trim()
@@ -154,11 +152,11 @@ export function resetBody(form: Form): Body {
 }
 
 // W-93 (S-50): a scenario.
-export const SCENARIO_TEXTS: FormTexts = {
-  scenario: { id: 'scenario', enter: 'Select a scenario', invalid: 'Select a scenario' },
-  lead_provider_id: { id: 'lead_provider_id', invalid: 'Select a lead provider' },
-  other_lead_provider_id: { id: 'other_lead_provider_id', invalid: 'Select a lead provider' },
-}
+export const SCENARIO_TEXTS: FieldSpec[] = [
+  { id: 'scenario', blank: 'Select a scenario', invalid: 'Select a scenario' },
+  { id: 'lead_provider_id', invalid: 'Select a lead provider' },
+  { id: 'other_lead_provider_id', invalid: 'Select a lead provider' },
+]
 export function scenarioBody(form: Form): Body {
   const body: Body = { scenario: formValue(form, 'scenario') }
   for (const name of ['lead_provider_id', 'other_lead_provider_id']) {

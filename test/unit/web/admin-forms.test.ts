@@ -5,17 +5,19 @@ import { leadProviderFields } from '../../../src/api/admin/v1/lead-providers/sch
 import { schoolFields } from '../../../src/api/admin/v1/schools/schemas.ts'
 import { resetFields } from '../../../src/api/admin/v1/sandbox/schemas.ts'
 import { pairingFields } from '../../../src/api/admin/v1/lead-provider-delivery-partners/schemas.ts'
-import { formErrors, formValue, webText } from '../../../src/web/admin/form-errors.ts'
+import { formValue } from '../../../src/web/admin/form-errors.ts'
+import { ErrorCollector, type FieldSpec } from '../../../src/web/forms/errors.ts'
 import { NAME_TEXTS, PAIRING_TEXTS, RESET_TEXTS, SCHOOL_TEXTS, cohortBody, nameBody, pairingBody, readTrn, resetBody, scenarioBody, schoolBody, tokenBody } from '../../../src/web/admin/forms.ts'
 
-const errorsOf = (body: Record<string, unknown>, table: Parameters<typeof readFields>[1], texts: typeof NAME_TEXTS, first: string) =>
-  formErrors(readFields(body, table).problems.list(), texts, first).map((e) => [e.href, e.text])
+const errorsOf = (body: Record<string, unknown>, table: Parameters<typeof readFields>[1], texts: FieldSpec[], _first: string) =>
+  new ErrorCollector(texts).addProblems(readFields(body, table).problems.list()).result().list.map((e) => [e.href.slice(1), e.text])
+const webText = (detail: string, texts: FieldSpec[]) => new ErrorCollector(texts).addProblems([{ attribute: texts[0]!.id, detail }]).result().list[0]!.text
 
 describe('admin forms', () => {
   it('W-7: generic texts are replaced by the field\'s web text; other details are verbatim', () => {
-    expect(webText("Enter a '#/name'.", NAME_TEXTS.name)).toBe('Enter a name')
-    expect(webText("The '#/name' must be 255 characters or fewer.", NAME_TEXTS.name)).toBe('Name must be 255 characters or fewer')
-    expect(webText('A lead provider with this name already exists.', NAME_TEXTS.name)).toBe('A lead provider with this name already exists.')
+    expect(webText("Enter a '#/name'.", NAME_TEXTS)).toBe('Enter a name')
+    expect(webText("The '#/name' must be 255 characters or fewer.", NAME_TEXTS)).toBe('Name must be 255 characters or fewer')
+    expect(webText('A lead provider with this name already exists.', NAME_TEXTS)).toBe('A lead provider with this name already exists.')
   })
 
   it('W-83: a blank or long name gets its web text, never \'#/', () => {

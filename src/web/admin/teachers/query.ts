@@ -49,7 +49,7 @@ export type HistoryDeclaration = {
   statement_month: number | null
 }
 
-export type HistoryEvent = { id: string; occurred_at: Date; author: Author; action: string; data: Record<string, unknown> }
+export type HistoryEvent = { id: string; occurred_at: Date; author: Author; actor: string | null; action: string; data: Record<string, unknown> }
 
 export type TeacherHistory = {
   id: string
@@ -141,10 +141,10 @@ async function eventsAbout(db: Db, subjects: [string, string[]][]): Promise<Hist
   if (wanted.length === 0) return []
   const rows = await db
     .selectFrom('events')
-    .select(['id', 'occurred_at', 'author', 'action', 'data'])
+    .select(['id', 'occurred_at', 'author', 'actor', 'action', 'data'])
     .where((eb) => eb.or(wanted.map(([type, ids]) => eb.and([eb('subject_type', '=', type), sql<boolean>`subject_id = ANY(${ids}::uuid[])`]))))
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc')
     .execute()
-  return rows.map((r) => ({ id: String(r.id), occurred_at: r.occurred_at, author: r.author, action: r.action, data: (r.data ?? {}) as Record<string, unknown> }))
+  return rows.map((r) => ({ id: String(r.id), occurred_at: r.occurred_at, author: r.author, actor: r.actor, action: r.action, data: (r.data ?? {}) as Record<string, unknown> }))
 }
