@@ -81,6 +81,6 @@ export async function sandboxPages(app: FastifyInstance, { db, config }: WebDeps
   app.get('/sandbox/scenarios/result', async (request, reply) => {
     const report = request.session.flash?.data as ScenarioReport | undefined
     if (report === undefined) return reply.redirect('/admin/sandbox', 302)
-    return reply.render('admin/sandbox/scenario-result.njk', { title: `Scenario ${report.scenario}`, report, activeNav: '/admin/sandbox' })
+    return reply.render('admin/sandbox/scenario-result.njk', { title: `Scenario ${report.scenario}`, report, personas: config.web.oidc === null, activeNav: '/admin/sandbox' })
   })
 }
