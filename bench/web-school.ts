@@ -4,7 +4,7 @@
 // submits. Prints page, p50 and p95 and exits 1 when a p95 is over 100 ms. Run: npm run bench:web:school
 import { performance } from 'node:perf_hooks'
 import { buildApp } from '../src/app.ts'
-import { systemClock } from '../src/clock.ts'
+import { addDays, systemClock } from '../src/clock.ts'
 import { testConfig } from '../src/config.ts'
 import { kyselyOverPGlite, openPGlite } from '../src/db/connect.ts'
 import { migrate } from '../src/db/migrate.ts'
@@ -119,10 +119,13 @@ await measure('POST /school/register-ect/check-answers (303)', SUBMITS, 0, async
 await measure('POST /school/induction-tutor (303)', SUBMITS, 0, (i) => web.post('/school/induction-tutor', { name: `Bench Tutor ${i}`, email: 'bench@school.example.sch.uk' }), 303)
 // Two mentors in turn: assigning the one already in force would be refused (R-24).
 if (mentors.length >= 2) await measure('POST /school/ects/{id}/mentor (303)', SUBMITS, 0, (i) => web.post(`/school/ects/${ect}/mentor`, { mentor_participant_id: mentors[i % 2]! }), 303)
-const leavers = ects.slice(1, 1 + SUBMITS)
+// Leaving in 30 days: after each leaver's start and the start of any training already begun (R-30).
+const leavingOn = addDays(today, 30)
+const startedBefore = new Set((await db.selectFrom('at_school_periods').select('teacher_id').where('school_id', '=', busiest.id).where('role', '=', 'ect').where('started_on', '<', leavingOn).execute()).map((r) => r.teacher_id))
+const leavers = ects.slice(1).filter((id) => startedBefore.has(id)).slice(0, SUBMITS)
 await measure('POST /school/ects/{id}/leaving/check-answers (303)', leavers.length, 0, async (i) => {
   await web.get(`/school/ects/${leavers[i]}/leaving/date?new=1`)
-  await stepTo(web, `/school/ects/${leavers[i]}/leaving/date`, { 'leaving_on-day': d, 'leaving_on-month': m, 'leaving_on-year': y })
+  await stepTo(web, `/school/ects/${leavers[i]}/leaving/date`, { 'leaving_on-day': leavingOn.slice(8), 'leaving_on-month': leavingOn.slice(5, 7), 'leaving_on-year': leavingOn.slice(0, 4) })
   const started = performance.now()
   const page = await web.post(`/school/ects/${leavers[i]}/leaving/check-answers`, {})
   return { page, took: performance.now() - started }
