@@ -2,6 +2,10 @@
 // function per table, fired once per statement on insert, update and delete, appending the keys
 // of every document kind that depends on the table to document_invalidations. A writer inserts
 // there and nothing else: no document row is updated or locked by a write transaction.
+//
+// Each table's function is a repeatable definition, src/db/definitions/document_invalidations_on_
+// <table>.sql, written from the map by `npm run definitions:read-models` (and checked against it
+// by test/read-models/invalidation.test.ts): the map is the one place to edit.
 import { DEPENDENCIES, type Dependency } from './dependencies.ts'
 
 export type Operation = 'insert' | 'update' | 'delete'
@@ -43,24 +47,32 @@ END $$;
 `
 }
 
-/** The three statement triggers of one table (dropped first, so the text can be applied again). */
-export function triggersSql(table: string): string {
+/** The three statement triggers of one table (`drop`: dropped first, so the text can be applied again). */
+export function triggersSql(table: string, drop = false): string {
   const f = functionName(table)
-  return `DROP TRIGGER IF EXISTS ${triggerName(table, 'insert')} ON ${table};
-CREATE TRIGGER ${triggerName(table, 'insert')} AFTER INSERT ON ${table}
+  const dropped = (op: Operation) => (drop ? `DROP TRIGGER IF EXISTS ${triggerName(table, op)} ON ${table};\n` : '')
+  return `${dropped('insert')}CREATE TRIGGER ${triggerName(table, 'insert')} AFTER INSERT ON ${table}
   REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ${f}();
-DROP TRIGGER IF EXISTS ${triggerName(table, 'update')} ON ${table};
-CREATE TRIGGER ${triggerName(table, 'update')} AFTER UPDATE ON ${table}
+${dropped('update')}CREATE TRIGGER ${triggerName(table, 'update')} AFTER UPDATE ON ${table}
   REFERENCING NEW TABLE AS changed OLD TABLE AS previous FOR EACH STATEMENT EXECUTE FUNCTION ${f}();
-DROP TRIGGER IF EXISTS ${triggerName(table, 'delete')} ON ${table};
-CREATE TRIGGER ${triggerName(table, 'delete')} AFTER DELETE ON ${table}
+${dropped('delete')}CREATE TRIGGER ${triggerName(table, 'delete')} AFTER DELETE ON ${table}
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ${f}();
 `
 }
 
-/** Every function and trigger of the map. */
+/** The definition file of each table the map names: its function and triggers, as migrate applies them. */
+export function definitionFiles(dependencies: readonly Dependency[] = DEPENDENCIES): { file: string; text: string }[] {
+  return tablesOf(dependencies).map((table) => {
+    const kinds = dependencies.filter((d) => d.table === table).map((d) => `${d.kind} (${d.why})`)
+    const header = `-- Written from src/read-models/dependencies.ts by \`npm run definitions:read-models\`; edit the map, not this file.\n` +
+      `-- A change to ${table} names the documents of: ${kinds.join('; ')}.\n`
+    return { file: `${functionName(table)}.sql`, text: `${header}${functionSql(table, dependencies)}\n${triggersSql(table)}` }
+  })
+}
+
+/** Every function and trigger of a map, applicable over the current ones (tests install a map without an entry). */
 export function invalidationSql(dependencies: readonly Dependency[] = DEPENDENCIES): string {
-  return tablesOf(dependencies)
-    .map((table) => `${functionSql(table, dependencies)}${triggersSql(table)}`)
+  return tablesOf(DEPENDENCIES)
+    .map((table) => `${functionSql(table, dependencies)}${triggersSql(table, true)}`)
     .join('\n')
 }

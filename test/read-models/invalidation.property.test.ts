@@ -7,6 +7,7 @@
 // (src/read-models/dependencies.ts); this test fails when any dependency it exercises is removed
 // from it (RECT_DROP_DEPENDENCY="table → kind" installs the map without that entry, see
 // BENCHMARKS.md for what each removal printed).
+import { appendFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
@@ -368,6 +369,7 @@ describe('C-56, Q-4: the documents after any sequence of commands (the invalidat
       const message = result.failed ? String((result.errorInstance as Error | undefined)?.message ?? result.error).split('\n').slice(0, 2).join(' | ').slice(0, 500) : 'PASSED (not detected)'
       outcomes.push(`${dependencyName(removed)}: ${result.failed ? `fails after ${result.numRuns} run(s)` : 'passes'} in ${Math.round((Date.now() - started) / 1000)} s — ${message}`)
       console.log(outcomes[outcomes.length - 1])
+      if (process.env.RECT_DEPENDENCY_REMOVAL_LOG) appendFileSync(process.env.RECT_DEPENDENCY_REMOVAL_LOG, `${outcomes[outcomes.length - 1]}\n`)
     }
     expect(outcomes.filter((o) => o.includes('PASSED'))).toEqual([])
   })

@@ -1,12 +1,12 @@
 // the invalidation triggers are exactly what the one declared map (dependencies.ts)
 // says, and a write transaction touches no document row: it only appends keys to the log (0016).
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { PACKAGE_ROOT } from '../../src/package-root.ts'
 import { DEPENDENCIES } from '../../src/read-models/dependencies.ts'
-import { invalidationSql, tablesOf, triggerName } from '../../src/read-models/invalidation.ts'
+import { definitionFiles, tablesOf, triggerName } from '../../src/read-models/invalidation.ts'
 import { setupTestApp } from '../support/app.ts'
 import * as f from '../support/factories.ts'
 import * as p from '../support/factories-participants.ts'
@@ -14,10 +14,12 @@ import * as p from '../support/factories-participants.ts'
 const t = await setupTestApp()
 
 describe('the invalidation map (0016, src/read-models/dependencies.ts)', () => {
-  it('the migration holds the triggers the map declares, as invalidation.ts writes them', async () => {
-    const text = await readFile(join(PACKAGE_ROOT, 'src/db/migrations/0016_document_invalidation_log.sql'), 'utf8')
-    const generated = text.slice(text.indexOf('-- BEGIN generated\n') + '-- BEGIN generated\n'.length, text.indexOf('-- END generated'))
-    expect(generated).toBe(invalidationSql())
+  it('the definitions hold the triggers the map declares, as invalidation.ts writes them (npm run definitions:read-models)', async () => {
+    const dir = join(PACKAGE_ROOT, 'src/db/definitions')
+    const present = (await readdir(dir)).filter((file) => file.startsWith('document_invalidations_on_')).sort()
+    const expected = definitionFiles()
+    expect(present).toEqual(expected.map((d) => d.file).sort())
+    for (const { file, text } of expected) expect([file, await readFile(join(dir, file), 'utf8')]).toEqual([file, text])
   })
 
   it('every table of the map has its three statement triggers, and no document table has a trigger', async () => {
