@@ -366,7 +366,7 @@ describe('C-56, Q-4: the documents after any sequence of commands (the invalidat
       const started = Date.now()
       const result = await fc.check(everyStepServesTheDerivation, { numRuns: RUNS * 3, seed: SEED, endOnFailure: true })
       await sql.raw(invalidationSql()).execute(t.db)
-      const message = result.failed ? String((result.errorInstance as Error | undefined)?.message ?? result.error).split('\n').slice(0, 2).join(' | ').slice(0, 500) : 'PASSED (not detected)'
+      const message = result.failed ? String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance).split('\n').slice(0, 2).join(' | ').slice(0, 500) : 'PASSED (not detected)'
       outcomes.push(`${dependencyName(removed)}: ${result.failed ? `fails after ${result.numRuns} run(s)` : 'passes'} in ${Math.round((Date.now() - started) / 1000)} s — ${message}`)
       console.log(outcomes[outcomes.length - 1])
       if (process.env.RECT_DEPENDENCY_REMOVAL_LOG) appendFileSync(process.env.RECT_DEPENDENCY_REMOVAL_LOG, `${outcomes[outcomes.length - 1]}\n`)
