@@ -5,8 +5,8 @@
 // transfers, partnerships (with a filter), schools and their shows — is built and compared, on
 // several dates, with the derivation. The documents learn of a change only through the map
 // (src/read-models/dependencies.ts); this test fails when any dependency it exercises is removed
-// from it (RECT_DROP_DEPENDENCY="table → kind" installs the map without that entry, see
-// BENCHMARKS.md for what each removal printed).
+// from it (RECT_DROP_DEPENDENCY="table → kind" installs the map without that entry;
+// RECT_DEPENDENCY_REMOVAL=all runs the property once without each entry and expects each to fail).
 import { appendFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { sql } from 'kysely'
