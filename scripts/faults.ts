@@ -6,7 +6,8 @@
 //                                each check gets a scratch database, dropped afterwards
 //   REDIS_URL                    for Q-20 across two instances (default redis://127.0.0.1:6379)
 //   RECT_FAULTS_LOAD_SECONDS     Q-11 mixed load duration (default 120; the bar's figure is 600)
-//   RECT_FAULTS_ONLY             comma-separated bar ids to run, e.g. Q-12,Q-14
+//   RECT_FAULTS_WORKERS          Q-11 concurrent clients (default 16)
+//   RECT_FAULTS_ONLY             comma-separated bar ids to run, e.g. Q-12,Q-14 (Q-11-concentrated: that mix alone)
 import fc from 'fast-check'
 import { kyselyOverPostgres } from '../src/db/connect.ts'
 import { memoryCounters } from '../src/api/plugins/rate-limit.ts'
@@ -24,6 +25,7 @@ import * as f from '../test/support/factories.ts'
 const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const LOAD_SECONDS = Number(process.env.RECT_FAULTS_LOAD_SECONDS ?? 120)
+const WORKERS = Number(process.env.RECT_FAULTS_WORKERS ?? 16)
 const ONLY = process.env.RECT_FAULTS_ONLY?.split(',').map((s) => s.trim())
 
 type Scratch = Awaited<ReturnType<typeof scratchDatabase>>
@@ -54,7 +56,7 @@ async function withApp(bar: string, fn: (c: Client, db: Scratch) => Promise<Chec
   }
 }
 
-console.log(`rect faults on ${new URL(BASE).host} (${(await import('node:os')).cpus().length} cores), Q-11 load ${LOAD_SECONDS} s\n`)
+console.log(`rect faults on ${new URL(BASE).host} (${(await import('node:os')).cpus().length} cores), Q-11 load ${LOAD_SECONDS} s × ${WORKERS} workers\n`)
 
 await withApp('Q-10', async (c) => [
   await identicalPartnershipPosts(c, 100),
@@ -64,7 +66,10 @@ await withApp('Q-10', async (c) => [
   await partnershipPutsAgainstSchoolActions(c, 40),
 ])
 
-await withApp('Q-11', (c) => noLostWrites(c, LOAD_SECONDS * 1000, 16, 100))
+await withApp('Q-11', (c) => noLostWrites(c, LOAD_SECONDS * 1000, WORKERS, 100))
+// The same kinds of write on three schools' shared rows, where commands contend for one
+// partnership's, teacher's and stamp's rows all the time.
+await withApp('Q-11-concentrated', (c) => noLostWrites(c, LOAD_SECONDS * 1000, WORKERS, 100, 'concentrated'))
 
 await withApp('Q-12', async (_c, db) => [
   await databaseFault({ url: db.url, db: db.db, statementTimeoutMs: 5000, workers: 16, phasesMs: [5000, 12_000, 5000], mode: 'stop' }),

@@ -1,7 +1,7 @@
-// The document tables' triggers (0008 … 0012), switched off while a seed writes into an empty
-// database (Q-1, Q-8): each statement would otherwise mark documents that are new and stale anyway.
-// Switched on again, they leave what the triggers would have left: the member rows, added at once
-// (0013 documents_add_members), every one stale until built.
+// The invalidation triggers (0016, src/read-models/dependencies.ts), switched off while a seed
+// writes into an empty database (Q-1, Q-8): each statement would otherwise log keys of documents
+// that are new and stale anyway. Switched on again, they leave what consuming those keys would
+// have left: the member rows, added at once (0013 documents_add_members), every one stale until built.
 import { sql } from 'kysely'
 import type { Tx } from './transaction.ts'
 
@@ -11,7 +11,7 @@ export type DocumentTriggers = { table: string; name: string }[]
 export async function documentTriggersOff(tx: Tx): Promise<DocumentTriggers> {
   const { rows } = await sql<{ table: string; name: string }>`
     SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-    WHERE NOT t.tgisinternal AND t.tgname ~ '^(participant|partnership|school)_documents_' ORDER BY 1, 2`.execute(tx)
+    WHERE NOT t.tgisinternal AND t.tgname ~ '^document_invalidations_on_' ORDER BY 1, 2`.execute(tx)
   for (const { table, name } of rows) await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER ${sql.id(name)}`.execute(tx)
   return rows
 }

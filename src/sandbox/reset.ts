@@ -9,7 +9,7 @@ import { checkSeedOptions, countDataSet, holdsDomainData, seedDataSet, type Seed
 
 /** Every table of domain data, lead-provider tokens and the audit trail; not settings, admin tokens or migrations. */
 export const DOMAIN_TABLES = [
-  'participant_documents', 'partnership_documents', 'school_documents', 'declarations', 'statements', 'milestones', 'schedules', 'school_cohort_stamps', 'mentorships', 'training_periods',
+  'document_invalidations', 'participant_documents', 'partnership_documents', 'school_documents', 'declarations', 'statements', 'milestones', 'schedules', 'school_cohort_stamps', 'mentorships', 'training_periods',
   'at_school_periods', 'participant_id_changes', 'teachers', 'partnerships', 'events', 'schools',
   'lead_provider_delivery_partners', 'delivery_partners', 'lead_provider_tokens', 'lead_providers', 'cohorts',
 ] as const

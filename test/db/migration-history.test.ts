@@ -157,15 +157,15 @@ describe('Q-16 checksums', () => {
   it('Q-16: a definition whose text changed is applied again, with its triggers; one whose function is missing too', async () => {
     await emptySchema(t.db)
     await migrate(t.db, NOW)
-    const name = 'participant_documents_period_changed'
+    const name = 'document_invalidations_on_training_periods'
     const definition = sources.definitions.find((d) => d.name === name)!
     // A trigger of it removed by the new text; the old text's triggers must not survive.
-    const edited = sqlFile(definition.file, definition.text.replace(/CREATE TRIGGER participant_documents_stale_on_id_change_delete[^;]*;\n/, ''))
+    const edited = sqlFile(definition.file, definition.text.replace(/CREATE TRIGGER document_invalidations_on_training_periods_delete[^;]*;\n/, ''))
     const definitions = sources.definitions.map((d) => (d.name === name ? edited : d))
     expect(await migrate(t.db, NOW, { ...sources, definitions })).toEqual({ applied: [], defined: [name], recorded: [] })
-    expect(await triggersOf(t.db, name)).toHaveLength(8)
+    expect(await triggersOf(t.db, name)).toHaveLength(2)
     expect(await migrate(t.db, NOW)).toEqual({ applied: [], defined: [name], recorded: [] })
-    expect(await triggersOf(t.db, name)).toHaveLength(9)
+    expect(await triggersOf(t.db, name)).toHaveLength(3)
     expect(await schemaDump(t.db)).toBe(fresh)
 
     await sql`DROP FUNCTION partnership_create(jsonb, jsonb)`.execute(t.db)

@@ -2,6 +2,7 @@
 // and school actions, a ledger of every write with its outcome, and a checker that compares the
 // ledger with the database: every acknowledged write is there, whole; a refused one (4xx) left
 // nothing; one whose outcome is unknown (5xx, connection lost) is either whole or absent.
+import { sql } from 'kysely'
 import type { Db } from '../../src/db/connect.ts'
 import * as f from '../support/factories.ts'
 import { percentile, tally, type Check, type Client, type Reply } from './harness.ts'
@@ -22,8 +23,17 @@ type Write =
   | { kind: 'register'; outcome: Outcome; trn: string; schoolId: string; periodId?: string }
   | { kind: 'leave'; outcome: Outcome; periodId: string }
   | { kind: 'tutor'; outcome: Outcome; schoolId: string; name: string }
+  | { kind: 'training'; outcome: Outcome; periodId: string; leadProviderId: string }
 
-export type LoadScene = { providers: Provider[]; schools: School[] }
+/**
+ * 'spread': writes over many schools (today's Q-11). 'concentrated': the same kinds of write
+ * focused on a handful of schools' shared rows — PUTs on their partnerships, registrations,
+ * training changes and leaving reports at the same schools, participant reads — so commands on
+ * one school's partnership, periods, teachers and stamps overlap all the time.
+ */
+export type Mix = 'spread' | 'concentrated'
+
+export type LoadScene = { providers: Provider[]; schools: School[]; partnerships?: Partnership[] }
 
 export async function loadScene(db: Db, schools = 40): Promise<LoadScene> {
   await f.cohort(db, 2025)
@@ -47,6 +57,20 @@ export async function loadScene(db: Db, schools = 40): Promise<LoadScene> {
   return { providers, schools: list }
 }
 
+/** A few schools, each partnered with every lead provider from the start (their PUTs begin at once). */
+export async function concentratedScene(c: Client, schools = 3): Promise<LoadScene> {
+  const scene = await loadScene(c.db, schools)
+  const partnerships: Partnership[] = []
+  for (const school of scene.schools) {
+    for (const lp of scene.providers) {
+      const reply = await c.request('POST', '/api/v3/partnerships', { token: lp.token, date: DATE, body: { data: { type: 'partnership', attributes: { cohort: '2025', school_id: school.id, delivery_partner_id: lp.dps[0] } } } })
+      if (reply.status !== 200) throw new Error(`partnership for the concentrated scene: ${reply.status} ${reply.text}`)
+      partnerships.push({ id: reply.body.data.id, schoolId: school.id, leadProviderId: lp.id, dps: lp.dps })
+    }
+  }
+  return { ...scene, partnerships }
+}
+
 export type LoadResult = {
   writes: Write[]
   statuses: number[]
@@ -59,10 +83,10 @@ export type LoadResult = {
 let trnSeq = 5_000_000 + Math.floor(Math.random() * 4_000_000)
 
 /** Drives `c` with `workers` concurrent loops until `until()` says stop. */
-export async function runLoad(c: Client, scene: LoadScene, options: { workers: number; until: (so: LoadResult) => boolean; pick?: () => number }): Promise<LoadResult> {
+export async function runLoad(c: Client, scene: LoadScene, options: { workers: number; until: (so: LoadResult) => boolean; pick?: () => number; mix?: Mix }): Promise<LoadResult> {
   const result: LoadResult = { writes: [], statuses: [], latencies: [], failures: [], requests: 0 }
-  const partnerships: Partnership[] = []
-  const registrations: { periodId: string; participantId: string; urn: string; left: boolean }[] = []
+  const partnerships: Partnership[] = [...(scene.partnerships ?? [])]
+  const registrations: { periodId: string; participantId: string; urn: string; left: boolean; leadProviderId?: string }[] = []
   const busy = new Set<string>()
   const random = options.pick ?? Math.random
   const any = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)]
@@ -136,7 +160,7 @@ export async function runLoad(c: Client, scene: LoadScene, options: { workers: n
       const outcome = outcomeOf(reply.status, 201)
       const periodId = outcome === 'ack' ? (reply.body.data.id as string) : undefined
       result.writes.push({ kind: 'register', outcome, trn, schoolId: school.id, ...(periodId ? { periodId } : {}) })
-      if (periodId) registrations.push({ periodId, participantId: reply.body.data.participant_id, urn: school.urn, left: false })
+      if (periodId) registrations.push({ periodId, participantId: reply.body.data.participant_id, urn: school.urn, left: false, ...('lead_provider_id' in programme ? { leadProviderId: lp.id } : {}) })
     }],
     [1, async () => {
       const registration = any(registrations.filter((r) => !r.left))
@@ -157,6 +181,36 @@ export async function runLoad(c: Client, scene: LoadScene, options: { workers: n
       })
     }],
   ]
+  if (options.mix === 'concentrated') {
+    // The operations above, reweighted, plus training changes and participant reads; writes to
+    // one participant never overlap (its last state is known), as for partnerships.
+    const [partnershipsRead, participantsRead, , put, register, leave] = operations.map(([, run]) => run) as (() => Promise<void>)[]
+    operations.length = 0
+    operations.push(
+      [1, partnershipsRead!],
+      [1, participantsRead!],
+      [4, put!],
+      [4, register!],
+      [2, async () => {
+        const registration = any(registrations.filter((r) => !r.left))
+        if (!registration) return
+        await exclusive(registration.periodId, async () => {
+          const lp = any(scene.providers)!
+          const reply = await timed(() => c.admin('PUT', `/schools/${registration.urn}/ects/${registration.participantId}/training`, { training_programme: 'provider_led', lead_provider_id: lp.id }, { date: DATE }))
+          const outcome = outcomeOf(reply.status, 200)
+          if (outcome === 'ack') registration.leadProviderId = lp.id
+          result.writes.push({ kind: 'training', outcome, periodId: registration.periodId, leadProviderId: lp.id })
+        })
+      }],
+      [2, leave!],
+      [3, async () => {
+        const registration = any(registrations.filter((r) => r.leadProviderId !== undefined))
+        if (!registration) return
+        const lp = scene.providers.find((p) => p.id === registration.leadProviderId)!
+        await timed(() => c.request('GET', `/api/v3/participants/${registration.participantId}`, { token: lp.token, date: DATE }))
+      }],
+    )
+  }
   const total = operations.reduce((sum, [w]) => sum + w, 0)
   const next = () => {
     let r = random() * total
@@ -174,7 +228,7 @@ export async function checkLedger(db: Db, scene: LoadScene, result: LoadResult):
   const problems: string[] = []
   const schoolIds = scene.schools.map((s) => s.id)
   const rows = await db.selectFrom('partnerships').select(['id', 'school_id', 'lead_provider_id', 'delivery_partner_id']).where('school_id', 'in', schoolIds).execute()
-  const events = await db.selectFrom('events').select(['subject_id', 'action', 'data']).where('action', 'in', ['partnership.created', 'partnership.delivery_partner_changed', 'ect.registered', 'ect.leaving_reported', 'school.induction_tutor_set']).execute()
+  const events = await db.selectFrom('events').select(['subject_id', 'action', 'data']).where('action', 'in', ['partnership.created', 'partnership.delivery_partner_changed', 'ect.registered', 'ect.leaving_reported', 'ect.training_changed', 'school.induction_tutor_set']).execute()
   const eventsOf = (id: string, action: string) => events.filter((e) => e.subject_id === id && e.action === action)
 
   // Creates, per (school, lead provider): at most one acknowledged; the row exists iff acknowledged,
@@ -212,7 +266,7 @@ export async function checkLedger(db: Db, scene: LoadScene, result: LoadResult):
   const registers = result.writes.filter((w): w is Extract<Write, { kind: 'register' }> => w.kind === 'register')
   const teachers = registers.length === 0 ? [] : await db.selectFrom('teachers').select(['id', 'trn']).where('trn', 'in', registers.map((w) => w.trn)).execute()
   const periods = teachers.length === 0 ? [] : await db.selectFrom('at_school_periods').select(['id', 'teacher_id', 'school_id', 'finished_on', 'reported_leaving_on']).where('teacher_id', 'in', teachers.map((t) => t.id)).execute()
-  const training = periods.length === 0 ? [] : await db.selectFrom('training_periods').select(['at_school_period_id']).where('at_school_period_id', 'in', periods.map((p) => p.id)).execute()
+  const training = periods.length === 0 ? [] : await db.selectFrom('training_periods').select(['at_school_period_id', 'lead_provider_id', 'started_on']).where('at_school_period_id', 'in', periods.map((p) => p.id)).execute()
   for (const w of registers) {
     const teacher = teachers.find((t) => t.trn === w.trn)
     const period = teacher && periods.find((p) => p.teacher_id === teacher.id)
@@ -234,6 +288,23 @@ export async function checkLedger(db: Db, scene: LoadScene, result: LoadResult):
     if (w.outcome === 'ack' && (!applied || recorded < acks || recorded > acks + unknowns)) problems.push(`acknowledged leaving of ${w.periodId} is missing`)
     if (w.outcome !== 'ack' && !result.writes.some((o) => o.kind === 'leave' && o.periodId === w.periodId && o.outcome === 'ack') && w.outcome === 'refused' && (applied || recorded > 0)) problems.push(`refused leaving of ${w.periodId} was applied`)
     if (w.outcome === 'unknown' && applied !== (recorded > 0)) problems.push(`leaving of ${w.periodId} is half-present`)
+  }
+  // Training changes, in order per period: the latest training is with the last acknowledged
+  // change's lead provider, or a later unknown one's; one event per applied change.
+  const changes = new Map<string, Extract<Write, { kind: 'training' }>[]>()
+  for (const w of result.writes) if (w.kind === 'training') changes.set(w.periodId, [...(changes.get(w.periodId) ?? []), w])
+  for (const [periodId, list] of changes) {
+    const lastAck = list.map((w) => w.outcome).lastIndexOf('ack')
+    const acks = list.filter((w) => w.outcome === 'ack').length
+    const unknowns = list.filter((w) => w.outcome === 'unknown').length
+    const recorded = eventsOf(periodId, 'ect.training_changed').length
+    if (recorded < acks || recorded > acks + unknowns) problems.push(`period ${periodId}: ${acks} acknowledged training changes, ${recorded} change events`)
+    if (lastAck < 0) continue
+    const mine = training.filter((t) => t.at_school_period_id === periodId)
+    const latest = mine.reduce((max, t) => (String(t.started_on) > max ? String(t.started_on) : max), '')
+    const current = new Set(mine.filter((t) => String(t.started_on) === latest).map((t) => t.lead_provider_id))
+    const allowed = [list[lastAck]!.leadProviderId, ...list.slice(lastAck + 1).filter((w) => w.outcome === 'unknown').map((w) => w.leadProviderId)]
+    if (!allowed.some((lp) => current.has(lp))) problems.push(`period ${periodId} lost an acknowledged training change`)
   }
   const schools = await db.selectFrom('schools').select(['id', 'induction_tutor_name']).where('id', 'in', schoolIds).execute()
   for (const school of schools) {
@@ -258,21 +329,37 @@ export function summarise(result: LoadResult) {
   }
 }
 
+/** Deadlocks PostgreSQL has detected in the current database so far (null on PGlite). */
+async function deadlocks(db: Db): Promise<number | null> {
+  try {
+    const { rows } = await sql<{ n: string }>`SELECT deadlocks::text AS n FROM pg_stat_database WHERE datname = current_database()`.execute(db)
+    return rows[0] ? Number(rows[0].n) : null
+  } catch {
+    return null
+  }
+}
+
 /** Q-11 as one check: `ms` of load with `workers`, then the ledger compared with the database. */
-export async function noLostWrites(c: Client, ms: number, workers: number, minWrites = 0): Promise<Check> {
-  const scene = await loadScene(c.db)
+export async function noLostWrites(c: Client, ms: number, workers: number, minWrites = 0, mix: Mix = 'spread'): Promise<Check> {
+  const scene = mix === 'concentrated' ? await concentratedScene(c) : await loadScene(c.db)
+  const deadlocksBefore = await deadlocks(c.db)
   const started = Date.now()
   // At least `ms` and `minWrites` writes, however busy the machine, but never more than 5 × `ms`.
   const until = (so: LoadResult) => Date.now() - started > 5 * ms || (Date.now() - started > ms && so.writes.length >= minWrites)
-  const result = await runLoad(c, scene, { workers, until })
+  const result = await runLoad(c, scene, { workers, until, mix })
   ms = Date.now() - started
+  // The statistics reach pg_stat_database within a second of each transaction's end.
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  const deadlocksAfter = await deadlocks(c.db)
   const problems = await checkLedger(c.db, scene, result)
   const s = summarise(result)
   if (result.failures.length > 0) problems.push(`${result.failures.length} requests answered 5xx: ${result.failures[0]!.status} ${result.failures[0]!.text}`)
   if (s.acked < Math.min(10, minWrites)) problems.push(`only ${s.acked} writes were acknowledged`)
+  const detected = deadlocksBefore === null || deadlocksAfter === null ? 'deadlocks not counted' : `${deadlocksAfter - deadlocksBefore} deadlocks detected and retried`
+  const where = mix === 'concentrated' ? `concentrated on ${scene.schools.length} schools` : `spread over ${scene.schools.length} schools`
   return {
     bar: 'Q-11',
-    figure: `${Math.round(ms / 1000)} s mixed load, ${workers} workers: ${result.requests} requests (${s.statuses}), ${s.acked} acknowledged writes all present and whole, ${s.refused} refused writes absent`,
+    figure: `${Math.round(ms / 1000)} s mixed load ${where}, ${workers} workers: ${result.requests} requests (${s.statuses}), latency p50 ${percentile(result.latencies, 50)} ms, p95 ${s.p95} ms, p99 ${percentile(result.latencies, 99)} ms; ${detected}; ${s.acked} acknowledged writes all present and whole, ${s.refused} refused writes absent`,
     problems,
   }
 }

@@ -1,13 +1,17 @@
 
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.body as "body", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and NOT (
-    EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $2 AND valid_until <= $3::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $4 AND valid_from > $5::date)) order by d.created_at asc, d.teacher_id asc limit $6 offset $7)) x
+    EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $2)
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_until <= $4::date)
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $5 AND valid_from > $6::date)) order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) x
     GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;
 
 
     SELECT CASE WHEN (
-    EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $1 AND valid_until <= $2::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_from > $4::date)) THEN NULL ELSE NOT EXISTS ((select 1 as "one" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 order by d.created_at asc, d.teacher_id asc limit $6 offset $7)) END AS empty;
+    EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $1)
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $2 AND valid_until <= $3::date)
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $4 AND valid_from > $5::date)) THEN NULL ELSE NOT EXISTS ((select 1 as "one" from "participant_documents" as "d" where "d"."lead_provider_id" = $6 order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) END AS empty;
+
+SELECT document_invalidations_consume($1) AS n;
 
 select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $1 and ("valid_until" <= $2 or "valid_from" > $3) limit $4;
 
@@ -247,6 +251,7 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
 
 
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.body as "body", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and NOT (
-    EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $2 AND valid_until <= $3::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $4 AND valid_from > $5::date)) order by d.created_at asc, d.teacher_id asc limit $6 offset $7)) x
+    EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $2)
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_until <= $4::date)
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $5 AND valid_from > $6::date)) order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) x
     GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;

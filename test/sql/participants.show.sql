@@ -1,1 +1,5 @@
-select CASE WHEN valid_from <= $1::date AND valid_until > $2::date THEN body END as "body" from "participant_documents" where "lead_provider_id" = $3 and "teacher_id" = $4;
+
+      SELECT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $1 AND id = $2::uuid) AS pending, d.teacher_id IS NOT NULL AS found,
+        CASE WHEN d.valid_from <= $3::date AND d.valid_until > $4::date THEN d.body END AS body
+      FROM (VALUES (1)) AS one (x)
+      LEFT JOIN participant_documents d ON d.lead_provider_id = $5 AND d.teacher_id = $6;

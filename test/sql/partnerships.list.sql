@@ -1,5 +1,6 @@
 
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.body as "body", row_number() OVER (ORDER BY d.created_at asc, d.partnership_id asc) as "n" from "partnership_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."cohort_year" in ($2) and "d"."updated_at" >= $3 and NOT (
-    EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = $4 AND valid_until <= $5::date)
-    OR EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = $6 AND valid_from > $7::date)) order by d.created_at asc, d.partnership_id asc limit $8 offset $9)) x
+    EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $4)
+    OR EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = $5 AND valid_until <= $6::date)
+    OR EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = $7 AND valid_from > $8::date)) order by d.created_at asc, d.partnership_id asc limit $9 offset $10)) x
     GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;

@@ -107,7 +107,8 @@ describe('Q-4, Q-5: partnership documents answer as the derivation does', () => 
     const racing = racingBuild(t.db, () => t.db.updateTable('training_periods').set({ finished_on: sql`finished_on` }).where('id', '=', attached.id).execute(), 'valid_from')
     const step = await buildPartnershipDocuments(racing.db, attached.lead_provider_id!, SEEDED_ON, 500)
     expect(racing.wrote()).toBe(true)
-    expect(step).toEqual({ built: 0, more: false })
+    // 0016: the build stores what it read, but the write's key is pending in the log, so no reader takes it.
+    expect(step).toEqual({ built: 1, more: false })
     expect(await readPartnershipDocuments(t.db, attached.lead_provider_id!, { today: SEEDED_ON, id: attached.partnership_id! })).toBe('stale')
   })
 

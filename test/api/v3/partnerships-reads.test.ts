@@ -167,7 +167,7 @@ describe('GET /api/v3/partnerships', () => {
     // The first request builds the documents (Q-4: a fixed number of statements for all 50) and
     // records the token's use (C-6); the pages after it read them.
     const building = await counting.statementsFor('/api/v3/partnerships?page[per_page]=1')
-    expect(building.pageStatements).toBe(7) // read, stale?, pick, derive, windows, store, read
+    expect(building.pageStatements).toBe(8) // read, stale?, consume the log (0016), pick, derive, windows, store, read
     const one = await counting.statementsFor('/api/v3/partnerships?page[per_page]=1')
     const fifty = await counting.statementsFor('/api/v3/partnerships?page[per_page]=50')
     expect(fifty.rows).toBe(50)

@@ -5,6 +5,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import { readBuilding, readPage, type DocumentsAnswer } from '../../common/documents.ts'
+import { pending } from '../../../read-models/log.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import { anyStale, buildDocuments } from '../participants/documents.ts'
@@ -21,16 +22,14 @@ export type TransfersRequest = { today: string } & ({ teacherId: string } | { up
 export async function readTransferDocuments(db: Db, leadProviderId: string, request: TransfersRequest): Promise<DocumentsAnswer> {
   const { today } = request
   if ('teacherId' in request) {
-    const row = await db
-      .selectFrom('participant_documents')
-      .select([
-        sql<boolean>`valid_from <= ${today}::date AND valid_until > ${today}::date`.as('built'),
-        'transfers_body',
-      ])
-      .where('lead_provider_id', '=', leadProviderId)
-      .where('teacher_id', '=', request.teacherId)
-      .executeTakeFirst()
-    if (row === undefined) return 'not found'
+    const { rows: [found] } = await sql<{ pending: boolean; found: boolean; built: boolean; transfers_body: string | null }>`
+      SELECT ${pending('participant', { id: request.teacherId })} AS pending, d.teacher_id IS NOT NULL AS found,
+        d.valid_from <= ${today}::date AND d.valid_until > ${today}::date AS built, d.transfers_body
+      FROM (VALUES (1)) AS one (x)
+      LEFT JOIN participant_documents d ON d.lead_provider_id = ${leadProviderId} AND d.teacher_id = ${request.teacherId}`.execute(db)
+    const row = found!
+    if (row.pending) return 'stale'
+    if (!row.found) return 'not found'
     if (!row.built) return 'stale'
     return row.transfers_body === null ? 'not found' : { body: [`{"data":${row.transfers_body}}`] }
   }

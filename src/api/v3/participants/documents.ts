@@ -10,6 +10,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import { readBuilding, readPage, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
+import { consumeInvalidations, pending } from '../../../read-models/log.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import { changeWindows, listParticipants, type FeedOptions } from './query.ts'
@@ -23,10 +24,11 @@ type SortName = (typeof SORT_KEYS)[number]
 const DEFAULT_SORT: SortKey<SortName>[] = [{ key: 'created_at', direction: 'asc' }]
 const SORT_COLUMNS = { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` }
 
-/** Any of the lead provider's documents not built for `today` (stale, or built for another window). */
+/** Any of the lead provider's documents not built for `today` (stale, built for another window, or a key pending). */
 export function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
   return sql<boolean>`(
-    EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_until <= ${today}::date)
+    ${pending('participant')}
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_until <= ${today}::date)
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = ${leadProviderId} AND valid_from > ${today}::date))`
 }
 
@@ -34,15 +36,15 @@ export function anyStale(leadProviderId: string, today: string): RawBuilder<bool
 export async function readDocuments(db: Db, leadProviderId: string, options: FeedOptions): Promise<DocumentsAnswer> {
   const { today } = options
   if (options.id !== undefined) {
-    const row = await db
-      .selectFrom('participant_documents')
-      .select(sql<string | null>`CASE WHEN valid_from <= ${today}::date AND valid_until > ${today}::date THEN body END`.as('body'))
-      .where('lead_provider_id', '=', leadProviderId)
-      .where('teacher_id', '=', options.id)
-      .executeTakeFirst()
-    // R-40: the table holds every member (R-32), so no row is not the caller's participant.
-    if (row === undefined) return 'not found'
-    return row.body === null ? 'stale' : { body: [`{"data":${row.body}}`] }
+    const { rows: [row] } = await sql<{ pending: boolean; found: boolean; body: string | null }>`
+      SELECT ${pending('participant', { id: options.id })} AS pending, d.teacher_id IS NOT NULL AS found,
+        CASE WHEN d.valid_from <= ${today}::date AND d.valid_until > ${today}::date THEN d.body END AS body
+      FROM (VALUES (1)) AS one (x)
+      LEFT JOIN participant_documents d ON d.lead_provider_id = ${leadProviderId} AND d.teacher_id = ${options.id}`.execute(db)
+    if (row!.pending) return 'stale'
+    // R-40: the table holds every member (R-32) once no key is pending, so no row is not the caller's participant.
+    if (!row!.found) return 'not found'
+    return row!.body === null ? 'stale' : { body: [`{"data":${row!.body}}`] }
   }
   const page: Page = options.page ?? { page: 1, perPage: 1, offset: 0, beyondEnd: false }
   const sort = options.sort?.length ? options.sort : DEFAULT_SORT
@@ -67,6 +69,7 @@ export async function readDocuments(db: Db, leadProviderId: string, options: Fee
  * since it was picked (its version). Returns how many were built and whether more are stale.
  */
 export async function buildDocuments(db: Db, leadProviderId: string, today: string, limit: number): Promise<{ built: number; more: boolean }> {
+  const log = await consumeInvalidations(db)
   const stale = await db
     .selectFrom('participant_documents')
     .select(['teacher_id', 'version'])
@@ -75,7 +78,7 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
     .limit(limit + 1)
     .execute()
   const picked = stale.slice(0, limit)
-  if (picked.length === 0) return { built: 0, more: false }
+  if (picked.length === 0) return { built: 0, more: log.more }
   const ids = picked.map((r) => r.teacher_id)
   const perPage = ids.length
   const rows = await listParticipants(db, leadProviderId, { today, ids, page: { page: 1, perPage, offset: 0, beyondEnd: false } })
@@ -134,7 +137,7 @@ export async function buildDocuments(db: Db, leadProviderId: string, today: stri
       WHERE d.lead_provider_id = ${leadProviderId} AND d.teacher_id = v.teacher_id AND d.version = v.version`.execute(db)
     built = Number(result.numAffectedRows ?? 0)
   }
-  return { built, more: stale.length > limit }
+  return { built, more: log.more || stale.length > limit }
 }
 
 /** The feed's answer from the documents, building the stale ones first when they are few. */

@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import { readBuilding, readPage, warmEachProvider, type DocumentsAnswer } from '../../common/documents.ts'
+import { consumeInvalidations, pending } from '../../../read-models/log.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import { partnershipsByIds, partnershipWindows, type PartnershipFilters } from './query.ts'
@@ -21,7 +22,8 @@ export type PartnershipRequest = { today: string } & ({ id: string } | (Partners
 /** Any of the lead provider's documents not built for `today` (stale, or built for another window). */
 function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
   return sql<boolean>`(
-    EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = ${leadProviderId} AND valid_until <= ${today}::date)
+    ${pending('partnership')}
+    OR EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = ${leadProviderId} AND valid_until <= ${today}::date)
     OR EXISTS (SELECT 1 FROM partnership_documents WHERE lead_provider_id = ${leadProviderId} AND valid_from > ${today}::date))`
 }
 
@@ -29,14 +31,14 @@ function anyStale(leadProviderId: string, today: string): RawBuilder<boolean> {
 export async function readPartnershipDocuments(db: Db, leadProviderId: string, request: PartnershipRequest): Promise<DocumentsAnswer> {
   const { today } = request
   if ('id' in request) {
-    const row = await db
-      .selectFrom('partnership_documents')
-      .select(sql<string | null>`CASE WHEN valid_from <= ${today}::date AND valid_until > ${today}::date THEN body END`.as('body'))
-      .where('lead_provider_id', '=', leadProviderId)
-      .where('partnership_id', '=', request.id)
-      .executeTakeFirst()
-    if (row === undefined) return 'not found'
-    return row.body === null ? 'stale' : { body: [`{"data":${row.body}}`] }
+    const { rows: [row] } = await sql<{ pending: boolean; found: boolean; body: string | null }>`
+      SELECT ${pending('partnership', { id: request.id })} AS pending, d.partnership_id IS NOT NULL AS found,
+        CASE WHEN d.valid_from <= ${today}::date AND d.valid_until > ${today}::date THEN d.body END AS body
+      FROM (VALUES (1)) AS one (x)
+      LEFT JOIN partnership_documents d ON d.lead_provider_id = ${leadProviderId} AND d.partnership_id = ${request.id}`.execute(db)
+    if (row!.pending) return 'stale'
+    if (!row!.found) return 'not found'
+    return row!.body === null ? 'stale' : { body: [`{"data":${row!.body}}`] }
   }
   const { cohorts, deliveryPartnerIds, updatedSince, sort, page } = request
   if (cohorts?.length === 0 || deliveryPartnerIds?.length === 0 || page.beyondEnd) return { body: ['{"data":[]}'] }
@@ -53,6 +55,7 @@ export async function readPartnershipDocuments(db: Db, leadProviderId: string, r
  * derivation itself; each is stored only if no write marked it stale again since it was picked.
  */
 export async function buildPartnershipDocuments(db: Db, leadProviderId: string, today: string, limit: number): Promise<{ built: number; more: boolean }> {
+  const log = await consumeInvalidations(db)
   const stale = await db
     .selectFrom('partnership_documents')
     .select(['partnership_id', 'version'])
@@ -61,7 +64,7 @@ export async function buildPartnershipDocuments(db: Db, leadProviderId: string, 
     .limit(limit + 1)
     .execute()
   const picked = stale.slice(0, limit)
-  if (picked.length === 0) return { built: 0, more: false }
+  if (picked.length === 0) return { built: 0, more: log.more }
   const ids = picked.map((r) => r.partnership_id)
   const rows = await partnershipsByIds(db, leadProviderId, today, ids)
   const windows = await partnershipWindows(db, ids, today)
@@ -95,7 +98,7 @@ export async function buildPartnershipDocuments(db: Db, leadProviderId: string, 
       WHERE d.lead_provider_id = ${leadProviderId} AND d.partnership_id = v.partnership_id AND d.version = v.version`.execute(db)
     built = Number(result.numAffectedRows ?? 0)
   }
-  return { built, more: stale.length > limit }
+  return { built, more: log.more || stale.length > limit }
 }
 
 /** The answer from the documents, building the stale ones first when they are few. */

@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import { readBuilding, readPage, warmEach, type DocumentsAnswer } from '../../common/documents.ts'
+import { consumeInvalidations, pending } from '../../../read-models/log.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
 import { schoolsForDocuments } from './query.ts'
@@ -30,24 +31,23 @@ export type SchoolsRequest = {
 /** Any of the cohort's documents not built for `today` (stale, or built for another window). */
 function anyStale(cohortYear: number, today: string): RawBuilder<boolean> {
   return sql<boolean>`(
-    EXISTS (SELECT 1 FROM school_documents WHERE cohort_year = ${cohortYear} AND valid_until <= ${today}::date)
+    ${pending('school', { cohortYear })}
+    OR EXISTS (SELECT 1 FROM school_documents WHERE cohort_year = ${cohortYear} AND valid_until <= ${today}::date)
     OR EXISTS (SELECT 1 FROM school_documents WHERE cohort_year = ${cohortYear} AND valid_from > ${today}::date))`
 }
 
 /** P-47: one school in the cohort for the caller; 'not found' when P-43 does not list it there. */
 export async function readSchoolDocument(db: Db, request: { leadProviderId: string; cohortYear: number; today: string; id: string }): Promise<DocumentsAnswer> {
   const { leadProviderId, cohortYear, today, id } = request
-  const row = await db
-    .selectFrom('school_documents as d')
-    .select([
-      sql<boolean>`d.valid_from <= ${today}::date AND d.valid_until > ${today}::date`.as('built'),
-      'd.listed',
-      sql<string | null>`CASE WHEN ${leadProviderId}::uuid = ANY(d.eoi_lead_provider_ids) THEN d.body_eoi ELSE d.body END`.as('body'),
-    ])
-    .where('d.cohort_year', '=', cohortYear)
-    .where('d.school_id', '=', id)
-    .executeTakeFirst()
-  if (row === undefined) return 'not found'
+  const { rows: [found] } = await sql<{ pending: boolean; found: boolean; built: boolean; listed: boolean | null; body: string | null }>`
+    SELECT ${pending('school', { id, cohortYear })} AS pending, d.school_id IS NOT NULL AS found,
+      d.valid_from <= ${today}::date AND d.valid_until > ${today}::date AS built, d.listed,
+      CASE WHEN ${leadProviderId}::uuid = ANY(d.eoi_lead_provider_ids) THEN d.body_eoi ELSE d.body END AS body
+    FROM (VALUES (1)) AS one (x)
+    LEFT JOIN school_documents d ON d.cohort_year = ${cohortYear} AND d.school_id = ${id}`.execute(db)
+  const row = found!
+  if (row.pending) return 'stale'
+  if (!row.found) return 'not found'
   if (!row.built) return 'stale'
   return row.listed === true && row.body !== null ? { body: [`{"data":${row.body}}`] } : 'not found'
 }
@@ -70,6 +70,7 @@ export function readSchoolDocuments(db: Db, request: SchoolsRequest): Promise<Do
  * itself; each is stored only if no write marked it stale again since it was picked.
  */
 export async function buildSchoolDocuments(db: Db, cohortYear: number, today: string, limit: number): Promise<{ built: number; more: boolean }> {
+  const log = await consumeInvalidations(db)
   const stale = await db
     .selectFrom('school_documents')
     .select(['school_id', 'version'])
@@ -78,7 +79,7 @@ export async function buildSchoolDocuments(db: Db, cohortYear: number, today: st
     .limit(limit + 1)
     .execute()
   const picked = stale.slice(0, limit)
-  if (picked.length === 0) return { built: 0, more: false }
+  if (picked.length === 0) return { built: 0, more: log.more }
   const facts = new Map((await schoolsForDocuments(db, cohortYear, today, picked.map((r) => r.school_id))).map((row) => [row.id, row]))
   const c = {
     id: [] as string[],
@@ -123,7 +124,7 @@ export async function buildSchoolDocuments(db: Db, cohortYear: number, today: st
       valid_from = v.valid_from, valid_until = v.valid_until
     FROM v JOIN mine ON mine.school_id = v.school_id
     WHERE d.cohort_year = ${cohortYear} AND d.school_id = v.school_id AND d.version = v.version`.execute(db)
-  return { built: Number(result.numAffectedRows ?? 0), more: stale.length > limit }
+  return { built: Number(result.numAffectedRows ?? 0), more: log.more || stale.length > limit }
 }
 
 /** The school from its document, building the cohort's stale ones first when they are few. */

@@ -1,0 +1,25 @@
+// Reading the invalidation log (0016, dependencies.ts): consuming it before a build, and the
+// pending keys a reader counts as stale documents.
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../db/connect.ts'
+import type { DocumentKind } from './dependencies.ts'
+
+/** How many keys one consumption takes; a build with more pending says it has more to do. */
+const CONSUME_AT_ONCE = 20_000
+
+/**
+ * Marks the documents the pending keys name stale and adds the members they call for, in a
+ * statement of its own. `more` when keys were left (too many, or another consumer was at it).
+ */
+export async function consumeInvalidations(db: Db): Promise<{ consumed: number; more: boolean }> {
+  const { rows } = await sql<{ n: number }>`SELECT document_invalidations_consume(${CONSUME_AT_ONCE}) AS n`.execute(db)
+  const n = Number(rows[0]!.n)
+  return n < 0 ? { consumed: 0, more: true } : { consumed: n, more: n >= CONSUME_AT_ONCE }
+}
+
+/** A pending key of the kind, for one document (`id`), one cohort's school documents, or any. */
+export function pending(kind: DocumentKind, scope: { id?: string; cohortYear?: number } = {}): RawBuilder<boolean> {
+  const id = scope.id === undefined ? sql`` : sql` AND id = ${scope.id}::uuid`
+  const cohort = scope.cohortYear === undefined ? sql`` : sql` AND (cohort_year = ${scope.cohortYear}::integer OR cohort_year IS NULL)`
+  return sql<boolean>`EXISTS (SELECT 1 FROM document_invalidations WHERE kind = ${kind}${id}${cohort})`
+}

@@ -1,0 +1,64 @@
+// Q-4, Q-11: the invalidation triggers are exactly what the one declared map (dependencies.ts)
+// says, and a write transaction touches no document row: it only appends keys to the log (0016).
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { PACKAGE_ROOT } from '../../src/package-root.ts'
+import { DEPENDENCIES } from '../../src/read-models/dependencies.ts'
+import { definitionFiles, tablesOf, triggerName } from '../../src/read-models/invalidation.ts'
+import { setupTestApp } from '../support/app.ts'
+import * as f from '../support/factories.ts'
+import * as p from '../support/factories-participants.ts'
+
+const t = await setupTestApp()
+
+describe('the invalidation map (0016, src/read-models/dependencies.ts)', () => {
+  it('the definitions hold the triggers the map declares, as invalidation.ts writes them (npm run definitions:read-models)', async () => {
+    const dir = join(PACKAGE_ROOT, 'src/db/definitions')
+    const present = (await readdir(dir)).filter((file) => file.startsWith('document_invalidations_on_')).sort()
+    const expected = definitionFiles()
+    expect(present).toEqual(expected.map((d) => d.file).sort())
+    for (const { file, text } of expected) expect([file, await readFile(join(dir, file), 'utf8')]).toEqual([file, text])
+  })
+
+  it('every table of the map has its three statement triggers, and no document table has a trigger', async () => {
+    const { rows } = await sql<{ table: string; name: string }>`
+      SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE NOT t.tgisinternal AND (t.tgname LIKE '%documents%' OR t.tgname LIKE 'document_invalidations%') ORDER BY 1, 2`.execute(t.db)
+    const expected = tablesOf(DEPENDENCIES).flatMap((table) => (['delete', 'insert', 'update'] as const).map((op) => ({ table, name: triggerName(table, op) })))
+    expect(rows).toEqual(expected.sort((a, b) => a.table.localeCompare(b.table) || a.name.localeCompare(b.name)))
+  })
+
+  it('Q-11: a command writes keys to the log and changes no document row; a build consumes them', async () => {
+    const lp = await f.leadProvider(t.db)
+    const dp = await f.deliveryPartner(t.db)
+    await f.pairing(t.db, lp.id, dp.id, 2025)
+    const school = await f.school(t.db)
+    const partnership = await p.partnership(t.db, { school_id: school.id, lead_provider_id: lp.id, delivery_partner_id: dp.id, cohort: 2025 })
+    await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
+    const documents = async () => (await sql<{ n: string }>`
+      SELECT (SELECT count(*) FROM participant_documents) + (SELECT count(*) FROM partnership_documents)
+        + (SELECT count(*) FROM school_documents) || ':' || (SELECT coalesce(sum(version), 0) FROM participant_documents)
+        || ':' || (SELECT coalesce(sum(version), 0) FROM partnership_documents) || ':' || (SELECT coalesce(sum(version), 0) FROM school_documents) AS n`.execute(t.db)).rows[0]!.n
+    const before = await documents()
+    const reply = await t.request('PUT', `/api/v3/partnerships/${partnership.id}`, { token: lp.token, date: '2025-10-01T09:00:00Z', body: { data: { type: 'partnership', attributes: { delivery_partner_id: dp.id } } } })
+    expect(reply.status).toBe(422)
+    const teacher = await p.teacher(t.db)
+    const period = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: school.id, started_on: '2025-09-01' })
+    await p.trainingPeriod(t.db, period, { cohort: 2025, lead_provider_id: lp.id, partnership_id: partnership.id, started_on: '2025-09-01' })
+    expect(await documents()).toBe(before)
+    const { rows: keys } = await sql<{ kind: string; id: string; cohort_year: number | null }>`
+      SELECT DISTINCT kind, id, cohort_year FROM document_invalidations WHERE id IN (${teacher.id}, ${partnership.id}, ${school.id}) ORDER BY 1, 2`.execute(t.db)
+    expect(keys).toEqual(expect.arrayContaining([
+      { kind: 'participant', id: teacher.id, cohort_year: null },
+      { kind: 'partnership', id: partnership.id, cohort_year: null },
+      { kind: 'school', id: school.id, cohort_year: 2025 },
+    ]))
+    const { rows: [consumed] } = await sql<{ n: number }>`SELECT document_invalidations_consume(100000) AS n`.execute(t.db)
+    expect(Number(consumed!.n)).toBeGreaterThan(0)
+    const member = await t.db.selectFrom('participant_documents').select(['version', 'valid_until']).where('teacher_id', '=', teacher.id).where('lead_provider_id', '=', lp.id).executeTakeFirst()
+    expect(member).toBeDefined()
+    expect(Number((await sql<{ n: string }>`SELECT count(*) AS n FROM document_invalidations`.execute(t.db)).rows[0]!.n)).toBe(0)
+  })
+})
