@@ -7,6 +7,7 @@ import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
 import { parseQueryString } from './api/common/query-string.ts'
 import { registerErrorHandling } from './api/plugins/errors.ts'
+import { registerUnsafeStringCheck } from './api/plugins/unsafe-strings.ts'
 import { noteTokenUse, registerAuth, requireCaller } from './api/plugins/auth.ts'
 import { applyServerDate, registerClock } from './api/plugins/clock.ts'
 import { memoryCounters, redisCounters, registerRateLimit, type CounterStore } from './api/plugins/rate-limit.ts'
@@ -15,7 +16,7 @@ import { registerOpenApi } from './api/plugins/openapi.ts'
 import { registerHealth } from './api/health.ts'
 import { v3Routes } from './api/v3/index.ts'
 import { adminRoutes } from './api/admin/v1/index.ts'
-import type { Surface } from './api/plugins/types.ts'
+import type { Lifecycle, Surface } from './api/plugins/types.ts'
 import { loggerOptions } from './logger.ts'
 
 export type AppDeps = {
@@ -50,8 +51,11 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
   // schemas document the contract in OpenAPI. Responses are serialised by their schemas.
   app.setValidatorCompiler(() => () => true)
 
+  // set by server.ts when the stop signal comes; /healthcheck and every answer read it.
+  const lifecycle: Lifecycle = { draining: false }
+  app.decorate('lifecycle', lifecycle)
   registerBodyParsers(app)
-  registerErrorHandling(app)
+  registerErrorHandling(app, lifecycle)
   registerRequestLog(app)
   registerClock(app)
   registerAuth(app, db)
@@ -69,9 +73,11 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
     if (Number(request.headers['content-length']) > BODY_LIMIT) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE()
     return payload
   })
+  // After the body is read (C-10 row 5): text PostgreSQL cannot hold never reaches it.
+  registerUnsafeStringCheck(app)
 
   await registerOpenApi(app)
-  registerHealth(app, db)
+  registerHealth(app, db, lifecycle)
   await app.register(surface('v3', v3Routes), { prefix: '/api/v3', db, config })
   await app.register(surface('admin', adminRoutes), { prefix: '/api/admin/v1', db, config })
   return app

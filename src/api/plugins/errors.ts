@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { BAD_BODY, BadRequestError, InvalidError, NotFoundError, UnauthorisedError, UnavailableError } from '../../errors.ts'
 import { isDatabaseUnavailable } from '../../db/faults.ts'
+import type { Lifecycle } from './types.ts'
 
 export type ErrorItem = { title: string; detail: string }
 
@@ -16,6 +17,7 @@ export const UNAVAILABLE: ErrorItem = {
   title: 'Service unavailable',
   detail: 'The service is temporarily unavailable. Try again later',
 }
+export const UNSAFE_TEXT_DETAIL = 'The request must not contain a NUL character (U+0000) or an unpaired UTF-16 surrogate'
 export const UNAUTHORISED_BODY = { error: 'HTTP Token: Access denied' }
 
 /** Thrown by the rate limiter (plugins/rate-limit.ts). */
@@ -58,6 +60,9 @@ export function answerFor(error: unknown): Answer {
   if (error instanceof RateLimitedError) return { status: 429, body: errors(TOO_MANY) }
   if (error instanceof UnavailableError || isDatabaseUnavailable(error)) return { status: 503, body: errors(UNAVAILABLE) }
   const code = (error as FastifyError | undefined)?.code
+  // Text PostgreSQL cannot hold that reached it all the same (plugins/unsafe-strings.ts stops it
+  // before): a client's mistake, never a 500.
+  if (code === '22021' || code === '22P05') return { status: 400, body: errors({ title: 'Bad request', detail: UNSAFE_TEXT_DETAIL }) }
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: errors(TOO_LARGE) }
   if ((code !== undefined && BAD_BODY_CODES.has(code)) || error instanceof SyntaxError) {
     return { status: 400, body: errors({ title: 'Bad request', detail: BAD_BODY }) }
@@ -65,20 +70,12 @@ export function answerFor(error: unknown): Answer {
   return { status: 500, body: errors(INTERNAL) }
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  // Q-14, C-25: while the server stops, a request arriving on an open keep-alive connection is not
-  // started: it gets the C-26 503 (Fastify's own would not be in the error format). Requests
-  // already running finish, and every answer closes its connection, so no client's keep-alive
-  // holds the stop up.
-  let closing = false
-  app.addHook('preClose', async () => {
-    closing = true
-  })
-  app.addHook('onRequest', async () => {
-    if (closing) throw new UnavailableError()
-  })
+export function registerErrorHandling(app: FastifyInstance, lifecycle: Lifecycle): void {
+  // from the stop signal on, every request received is answered as usual (server.ts waits
+  // for them before closing the database), and every answer closes its connection, so no client's
+  // keep-alive holds the stop up.
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close')
+    if (lifecycle.draining) reply.header('connection', 'close')
     return payload
   })
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
