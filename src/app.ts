@@ -9,6 +9,7 @@ import { parseQueryString } from './api/common/query-string.ts'
 import { notJson, notJsonContentType } from './api/common/body-problems.ts'
 import { BadRequestError } from './errors.ts'
 import { registerErrorHandling } from './api/plugins/errors.ts'
+import { registerUnsafeStringCheck } from './api/plugins/unsafe-strings.ts'
 import { noteTokenUse, registerAuth, requireCaller } from './api/plugins/auth.ts'
 import { applyServerDate, registerClock } from './api/plugins/clock.ts'
 import { memoryCounters, redisCounters, registerRateLimit, type CounterStore } from './api/plugins/rate-limit.ts'
@@ -17,7 +18,7 @@ import { registerOpenApi } from './api/plugins/openapi.ts'
 import { registerHealth } from './api/health.ts'
 import { v3Routes } from './api/v3/index.ts'
 import { adminRoutes } from './api/admin/v1/index.ts'
-import type { Surface } from './api/plugins/types.ts'
+import type { Lifecycle, Surface } from './api/plugins/types.ts'
 import { loggerOptions } from './logger.ts'
 import { createWeb } from './web/index.ts'
 
@@ -54,8 +55,11 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
   app.setValidatorCompiler(() => () => true)
 
   const web = createWeb({ db, config })
+  // set by server.ts when the stop signal comes; /healthcheck and every answer read it.
+  const lifecycle: Lifecycle = { draining: false }
+  app.decorate('lifecycle', lifecycle)
   registerBodyParsers(app)
-  registerErrorHandling(app, web.notFound)
+  registerErrorHandling(app, lifecycle, web.notFound)
   registerRequestLog(app)
   registerClock(app)
   registerAuth(app, db)
@@ -73,9 +77,11 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
     if (Number(request.headers['content-length']) > BODY_LIMIT) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE()
     return payload
   })
+  // After the body is read (C-10 row 5): text PostgreSQL cannot hold never reaches it.
+  registerUnsafeStringCheck(app)
 
   await registerOpenApi(app, config.mode)
-  registerHealth(app, db)
+  registerHealth(app, db, lifecycle)
   await app.register(surface('v3', v3Routes), { prefix: '/api/v3', db, config })
   await app.register(surface('admin', adminRoutes), { prefix: '/api/admin/v1', db, config })
   await app.register(web.routes)

@@ -1,6 +1,7 @@
 // Listening and stopping (S-17 step 8, Q-14, S-21): buildApp stays free of side effects; this is
 // the one place that binds a port and that turns SIGTERM/SIGINT into a graceful stop.
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
 import type { App } from './app.ts'
 import { addDays, londonDate, londonInstant } from './clock.ts'
 import { unavailable } from './cli/errors.ts'
@@ -28,24 +29,62 @@ export async function listen(app: App, host: string, port: number): Promise<Addr
   return server.address() as AddressInfo
 }
 
+/** Q-14: connections queued before the signal are taken in until none has come for this long … */
+const QUIET_MS = 250
+/** … or this long after the signal at most; then the listener closes. */
+const ACCEPT_AT_MOST_MS = 1500
+/** A connection that has sent nothing yet is waited for this long before it may be closed idle. */
+const FIRST_BYTES_MS = 500
+
 /**
- * Resolves once SIGTERM or SIGINT has stopped the server: no new connections, in-flight requests
- * finished (idle keep-alive sockets closed), then `release` (database, lock file). Connections
- * still open near the budget are cut so the process always exits within it.
+ * Resolves once SIGTERM or SIGINT has stopped the server (Q-14, S-21):
+ * 1. `/healthcheck` answers 503 at once, and every answer closes its connection;
+ * 2. the connections clients opened before the signal (still in the kernel's queue, or accepted
+ *    and not yet read) are taken in, until none has come for QUIET_MS: closing the listener at
+ *    once would reset them;
+ * 3. the listener closes; every request received is answered normally; idle keep-alive
+ *    connections are closed;
+ * 4. then `release` (database, lock file). Connections still open near the budget are cut so the
+ *    process always exits within it.
  */
 export function stopOnSignal(app: App, release: () => Promise<void>): Promise<void> {
+  const connections = new Map<Socket, { since: number; requests: number }>()
+  let lastConnectionAt = 0
+  app.server.on('connection', (socket: Socket) => {
+    lastConnectionAt = Date.now()
+    connections.set(socket, { since: lastConnectionAt, requests: 0 })
+    socket.once('close', () => connections.delete(socket))
+  })
+  app.server.on('request', (request: IncomingMessage) => {
+    const seen = connections.get(request.socket)
+    if (seen) seen.requests++
+  })
   return new Promise((resolve) => {
     let stopping = false
     const stop = async () => {
       if (stopping) return
       stopping = true
+      const signalled = Date.now()
+      app.lifecycle.draining = true
       const cut = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_BUDGET_MS - 2000)
       cut.unref()
+      // Node's close() closes every connection without a request under way: a client's request
+      // still on its way would be reset. So first the queue, and the first bytes of new connections.
+      lastConnectionAt = Math.max(lastConnectionAt, signalled)
+      while (Date.now() - signalled < ACCEPT_AT_MOST_MS) {
+        const now = Date.now()
+        const waiting = [...connections.values()].some((c) => c.requests === 0 && now - c.since < FIRST_BYTES_MS)
+        if (now - lastConnectionAt >= QUIET_MS && !waiting) break
+        await sleep(25)
+      }
+      // Connections that fall idle afterwards (a keep-alive answer sent before the signal) too.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 250)
       try {
         await app.close()
       } catch (error) {
         app.log.error({ err: error }, 'error while closing the server')
       }
+      clearInterval(sweep)
       clearTimeout(cut)
       try {
         await release()
@@ -59,6 +98,8 @@ export function stopOnSignal(app: App, release: () => Promise<void>): Promise<vo
     process.on('SIGINT', stop)
   })
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Milliseconds from `now` to the next `time` (HH:MM:SS) in Europe/London. */
 export function untilNextLondon(time: string, now: Date): number {

@@ -1,8 +1,10 @@
-// GET /healthcheck (C-67): an honest answer, SELECT 1 within 2 seconds, or 503.
+// GET /healthcheck (C-67): an honest answer, SELECT 1 within 2 seconds, or 503; and 503 while the
+// server stops, so a load balancer sends no more requests.
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
 import type { Db } from '../db/connect.ts'
+import type { Lifecycle } from './plugins/types.ts'
 
 const HEALTH_TIMEOUT_MS = 2000
 
@@ -22,7 +24,7 @@ export async function databaseAnswers(db: Db, timeoutMs = HEALTH_TIMEOUT_MS): Pr
   }
 }
 
-export function registerHealth(app: FastifyInstance, db: Db): void {
+export function registerHealth(app: FastifyInstance, db: Db, lifecycle: Lifecycle): void {
   app.get(
     '/healthcheck',
     {
@@ -32,7 +34,9 @@ export function registerHealth(app: FastifyInstance, db: Db): void {
       },
     },
     async (_request, reply) => {
-      if (await databaseAnswers(db)) return { status: 'ok', database: 'ok' }
+      const answers = await databaseAnswers(db)
+      if (lifecycle.draining) return reply.code(503).send({ status: 'stopping', database: answers ? 'ok' : 'unavailable' })
+      if (answers) return { status: 'ok', database: 'ok' }
       return reply.code(503).send({ status: 'error', database: 'unavailable' })
     },
   )

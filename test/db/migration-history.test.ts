@@ -29,7 +29,7 @@ beforeAll(async () => {
   await emptySchema(t.db)
   await migrate(t.db, NOW)
   fresh = await schemaDump(t.db)
-})
+}, 180_000)
 afterAll(() => t?.close())
 
 async function emptySchema(db: Db): Promise<void> {

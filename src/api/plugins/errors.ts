@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { BAD_BODY, BadRequestError, InvalidError, NotFoundError, UnauthorisedError, UnavailableError } from '../../errors.ts'
 import { isDatabaseUnavailable } from '../../db/faults.ts'
 import { noteRefusal } from './request-log.ts'
+import type { Lifecycle } from './types.ts'
 
 export type ErrorItem = { title: string; detail: string }
 
@@ -17,6 +18,7 @@ export const UNAVAILABLE: ErrorItem = {
   title: 'Service unavailable',
   detail: 'The service is temporarily unavailable. Try again later',
 }
+export const UNSAFE_TEXT_DETAIL = 'The request must not contain a NUL character (U+0000) or an unpaired UTF-16 surrogate'
 export const UNAUTHORISED_BODY = { error: 'HTTP Token: Access denied' }
 
 /** Thrown by the rate limiter (plugins/rate-limit.ts). */
@@ -59,6 +61,9 @@ export function answerFor(error: unknown): Answer {
   if (error instanceof RateLimitedError) return { status: 429, body: errors(TOO_MANY) }
   if (error instanceof UnavailableError || isDatabaseUnavailable(error)) return { status: 503, body: errors(UNAVAILABLE) }
   const code = (error as FastifyError | undefined)?.code
+  // Text PostgreSQL cannot hold that reached it all the same (plugins/unsafe-strings.ts stops it
+  // before): a client's mistake, never a 500.
+  if (code === '22021' || code === '22P05') return { status: 400, body: errors({ title: 'Bad request', detail: UNSAFE_TEXT_DETAIL }) }
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: errors(TOO_LARGE) }
   if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
     return { status: 400, body: errors({ title: 'Bad request', detail: 'The request body does not have the length its Content-Length header gives.' }) }
@@ -79,20 +84,12 @@ function refusalOf(error: unknown, body: unknown): string {
 /** W-1: answers an unknown path with the web's HTML 404 page when that is wanted, else null. */
 export type HtmlNotFound = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null
 
-export function registerErrorHandling(app: FastifyInstance, htmlNotFound?: HtmlNotFound): void {
-  // Q-14, C-25: while the server stops, a request arriving on an open keep-alive connection is not
-  // started: it gets the C-26 503 (Fastify's own would not be in the error format). Requests
-  // already running finish, and every answer closes its connection, so no client's keep-alive
-  // holds the stop up.
-  let closing = false
-  app.addHook('preClose', async () => {
-    closing = true
-  })
-  app.addHook('onRequest', async () => {
-    if (closing) throw new UnavailableError()
-  })
+export function registerErrorHandling(app: FastifyInstance, lifecycle: Lifecycle, htmlNotFound?: HtmlNotFound): void {
+  // from the stop signal on, every request received is answered as usual (server.ts waits
+  // for them before closing the database), and every answer closes its connection, so no client's
+  // keep-alive holds the stop up.
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close')
+    if (lifecycle.draining) reply.header('connection', 'close')
     return payload
   })
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {

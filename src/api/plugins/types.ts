@@ -5,7 +5,13 @@ import type { Caller } from '../../domain/tokens/caller.ts'
 /** Which API a route belongs to: decides the token kind, the rate limit and the clock header. */
 export type Surface = 'v3' | 'admin' | 'public'
 
+/** Where the server is in its life: draining from the stop signal on (Q-14, server.ts). */
+export type Lifecycle = { draining: boolean }
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    lifecycle: Lifecycle
+  }
   interface FastifyRequest {
     /** The token's owner, once authentication has run (C-9); null before or without one. */
     caller: Caller | null

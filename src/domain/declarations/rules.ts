@@ -252,6 +252,12 @@ export function checkDeclaration(input: DeclarationInput, facts: DeclarationFact
 
   if (input.participant_id === null) fail('participant_id', TEXT.enter('participant_id'))
   else if (!facts.teacherFound) fail('participant_id', TEXT.participantUnknown)
+  else if (!facts.callersParticipant) {
+    // #21 (decided): a participant that is not the caller's gets #21 alone, so no check reads
+    // another provider's declarations, training, schedule or dates (#8 would reveal a milestone).
+    fail('participant_id', TEXT.participantUnknown)
+    return { problems, type: type ?? 'started', date: date ?? facts.now, evidence: null }
+  }
   if (!any() && role === null) fail('course_identifier', TEXT.enter('course_identifier'))
   if (!any() && input.declaration_date === null) fail('declaration_date', TEXT.enter('declaration_date'))
   if (!any() && tp === null && facts.knownThroughOtherRole) fail('course_identifier', TEXT.courseNotRecognised)
@@ -302,8 +308,7 @@ export function checkDeclaration(input: DeclarationInput, facts: DeclarationFact
   if (!on('declaration_date', 'declaration_type') && tp !== null && isNewRules(tp.cohort_year) && type !== null && dateUsable && !inSequence(type, date, facts.billable)) {
     fail('declaration_date', TEXT.sequence)
   }
-  // #21
-  if (!on('participant_id') && !facts.callersParticipant) fail('participant_id', TEXT.participantUnknown)
+  // #21 ran first, after #2 (above).
 
   return { problems, type: type ?? 'started', date: date ?? facts.now, evidence }
 }

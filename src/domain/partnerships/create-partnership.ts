@@ -18,14 +18,25 @@ export type CreatePartnershipInput = { cohort: WireText; school_id: WireText; de
  * only from the ones it depends on, as the checks read them — a pairing needs the cohort, a
  * duplicate and the programme need the school and the cohort.
  */
+/** The one row of loadFacts' statement: a cohort's and a school's columns are null when none was found. */
+type FactsRow = {
+  year: number | null
+  starts_on: string | null
+  partnerships_open: boolean | null
+  school_id: string | null
+  eligible: boolean | null
+  delivery_partner_found: boolean
+  paired: boolean
+  duplicate: boolean
+  any_provider_led: boolean | null
+  periods: number
+}
+
 async function loadFacts(db: Db, leadProviderId: string, input: CreatePartnershipInput): Promise<CreateFacts> {
   const year = cohortYearOf(input.cohort)
   const schoolId = idOf(input.school_id)
   const deliveryPartnerId = idOf(input.delivery_partner_id)
-  const { rows: [row] } = await sql<{
-    year: number | null; starts_on: string | null; partnerships_open: boolean | null; school_id: string | null; eligible: boolean | null
-    delivery_partner_found: boolean; paired: boolean; duplicate: boolean; any_provider_led: boolean | null; periods: number
-  }>`
+  const { rows } = await sql<FactsRow>`
     SELECT c.year, c.starts_on, c.partnerships_open, s.id AS school_id, s.eligible,
       EXISTS (SELECT 1 FROM delivery_partners WHERE id = ${deliveryPartnerId}::uuid) AS delivery_partner_found,
       EXISTS (SELECT 1 FROM lead_provider_delivery_partners
@@ -36,24 +47,34 @@ async function loadFacts(db: Db, leadProviderId: string, input: CreatePartnershi
     FROM (SELECT 1) AS one
     LEFT JOIN cohorts c ON c.year = ${year}::integer
     LEFT JOIN schools s ON s.id = ${schoolId}::uuid`.execute(db)
-  const cohort = row!.year === null ? null : { year: row!.year, starts_on: row!.starts_on!, partnerships_open: row!.partnerships_open! }
-  const school = row!.school_id === null ? null : { id: row!.school_id, eligible: row!.eligible! }
+  const [row] = rows
+  if (row === undefined) throw new Error('the facts of a partnership are one row')
+  return factsOf(row)
+}
+
+function factsOf(row: FactsRow): CreateFacts {
+  const { year, starts_on, partnerships_open, school_id, eligible } = row
+  const cohort = year !== null && starts_on !== null && partnerships_open !== null ? { year, starts_on, partnerships_open } : null
+  const school = school_id !== null && eligible !== null ? { id: school_id, eligible } : null
   const both = school !== null && cohort !== null
   return {
     cohort,
     school,
-    deliveryPartnerFound: row!.delivery_partner_found,
-    paired: row!.paired,
-    duplicate: both && row!.duplicate,
-    programme: both ? programmeChoiceOf({ anyProviderLed: row!.any_provider_led === true, count: Number(row!.periods) }) : null,
+    deliveryPartnerFound: row.delivery_partner_found,
+    paired: row.paired,
+    duplicate: both && row.duplicate,
+    programme: both ? programmeChoiceOf({ anyProviderLed: row.any_provider_led === true, count: Number(row.periods) }) : null,
   }
 }
 
 async function check(db: Db, clock: Clock, leadProviderId: string, input: CreatePartnershipInput) {
   const facts = await loadFacts(db, leadProviderId, input)
   const problems = createProblems(input, facts, clock.today)
+  const deliveryPartnerId = idOf(input.delivery_partner_id)
   if (problems.length > 0) throw new InvalidError(problems)
-  return facts as CreateFacts & { cohort: { year: number }; school: { id: string } }
+  // P-52's checks pass only with all three found.
+  if (facts.cohort === null || facts.school === null || deliveryPartnerId === null) throw new Error('P-52 passed without a cohort, a school or a delivery partner')
+  return { cohort: facts.cohort, school: facts.school, deliveryPartnerId }
 }
 
 /**
@@ -62,16 +83,15 @@ async function check(db: Db, clock: Clock, leadProviderId: string, input: Create
  * from the API it is not, and that one statement is the command's transaction (inOneStatement).
  */
 export async function createPartnership(db: Db, clock: Clock, leadProviderId: string, input: CreatePartnershipInput): Promise<{ id: string }> {
-  const facts = await check(db, clock, leadProviderId, input)
+  const { cohort, school, deliveryPartnerId } = await check(db, clock, leadProviderId, input)
   const id = newId(db, 'partnership')
-  const deliveryPartnerId = idOf(input.delivery_partner_id)!
   // Every column: partnership_create reads the row with jsonb_populate_record, where a missing key is null.
   const row: Required<Insertable<PartnershipsTable>> = {
     id,
-    school_id: facts.school.id,
+    school_id: school.id,
     lead_provider_id: leadProviderId,
     delivery_partner_id: deliveryPartnerId,
-    cohort_year: facts.cohort.year,
+    cohort_year: cohort.year,
     additional: false,
     created_by: 'lead_provider',
     carried_from_partnership_id: null,

@@ -334,6 +334,15 @@ describe('POST /api/v3/participant-declarations', () => {
     expect(res.body).toEqual(errors(['participant_id', TEXT.unknown]))
   })
 
+  it("D-44 #21 (decided): another provider's participant gets #21 alone: not #8 when that provider has declared the milestone, nor any other check", async () => {
+    const scene = await ect()
+    expect((await post(teachFirst.token, started(scene.teacherId))).status).toBe(200)
+    const res = await post(ambition.token, started(scene.teacherId))
+    expect([res.status, res.body]).toEqual([422, errors(['participant_id', TEXT.unknown])])
+    const wrongType = await post(ambition.token, started(scene.teacherId, { declaration_type: 'nonsense' }))
+    expect([wrongType.status, wrongType.body]).toEqual([422, errors(['participant_id', TEXT.unknown])])
+  })
+
   it('D-48: a 2024 started declaration records the uplifts of the day; uplift_paid once paid', async () => {
     const school = await f.school(t.db)
     await t.db.updateTable('schools').set({ pupil_premium_uplift: true }).where('id', '=', school.id).execute()

@@ -121,9 +121,18 @@ describe('checkDeclaration (D-44)', () => {
     expect(alone.problems.map((p) => p.detail.slice(0, 48))).toEqual(['You cannot submit or void declarations for the 2025'.slice(0, 48)])
   })
 
-  it('D-44 #19 is skipped after a cohort error; #21 still runs', () => {
-    const { problems } = checkDeclaration(input, { ...facts, milestone: null, frozenCohortToday: 2022, callersParticipant: false })
-    expect(problems.map((p) => p.attribute)).toEqual(['cohort', 'participant_id'])
+  it('D-44 #21 (decided): a participant not the caller\'s gets #21 alone, whatever else would fail (#8, #17, #19 …)', () => {
+    const { problems } = checkDeclaration(
+      { ...input, declaration_date: null, declaration_type: 'nonsense' },
+      { ...facts, milestone: null, frozenCohortToday: 2022, duplicate: true, openStatement: false, callersParticipant: false },
+    )
+    expect(problems).toEqual([{ attribute: 'participant_id', detail: "Your update cannot be made as the '#/participant_id' is not recognised. Check participant details and try again." }])
+    expect(checkDeclaration(input, { ...facts, duplicate: true, callersParticipant: false }).problems.map((p) => p.attribute)).toEqual(['participant_id'])
+  })
+
+  it('D-44 #19 is skipped after a cohort error', () => {
+    const { problems } = checkDeclaration(input, { ...facts, milestone: null, frozenCohortToday: 2022 })
+    expect(problems.map((p) => p.attribute)).toEqual(['cohort'])
   })
 
   it('D-44 #12 stops #9 … #11: an unparseable date reports only the format', () => {
