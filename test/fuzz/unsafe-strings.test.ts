@@ -85,7 +85,7 @@ describe('issue 17: NUL and unpaired surrogates', () => {
       for (const key of op.query) {
         for (const value of ['%00', 'a%00b']) {
           const url = `${urlOf(op)}?filter[cohort]=2025&${key}=${value}`
-          const res = await t.app.inject({ method: op.method, url, headers: { authorization: `Bearer ${tokenOf(op)}` } })
+          const res = await t.app.inject({ method: op.method as 'GET', url, headers: { authorization: `Bearer ${tokenOf(op)}` } })
           if (res.statusCode !== 400 || res.body !== JSON.stringify(badRequest(key))) wrong.push(`${op.method} ${url} → ${res.statusCode} ${res.body.slice(0, 160)}`)
         }
       }
@@ -100,7 +100,7 @@ describe('issue 17: NUL and unpaired surrogates', () => {
       for (const path of op.body) {
         for (const value of ['\u0000', 'a\u0000b', '\ud800', 'x\udc00', ['ok', '\u0000']]) {
           const payload = JSON.stringify(bodyWith(path, value))
-          const res = await t.app.inject({ method: op.method, url: urlOf(op), payload, headers: { authorization: `Bearer ${tokenOf(op)}`, 'content-type': 'application/json' } })
+          const res = await t.app.inject({ method: op.method as 'GET', url: urlOf(op), payload, headers: { authorization: `Bearer ${tokenOf(op)}`, 'content-type': 'application/json' } })
           const field = Array.isArray(value) ? `${fieldName(path)}/1` : fieldName(path)
           sent++
           if (res.statusCode !== 400 || res.body !== JSON.stringify(badRequest(field))) wrong.push(`${op.method} ${urlOf(op)} ${payload} → ${res.statusCode} ${res.body.slice(0, 160)}`)
@@ -129,7 +129,7 @@ describe('issue 17: NUL and unpaired surrogates', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writes), fc.dictionary(text, json, { minKeys: 1, maxKeys: 4 }), bad, async (op, body, planted) => {
         const payload = JSON.stringify({ ...body, planted })
-        const res = await t.app.inject({ method: op.method, url: urlOf(op), payload, headers: { authorization: `Bearer ${tokenOf(op)}`, 'content-type': 'application/json' } })
+        const res = await t.app.inject({ method: op.method as 'GET', url: urlOf(op), payload, headers: { authorization: `Bearer ${tokenOf(op)}`, 'content-type': 'application/json' } })
         const parsed = JSON.parse(res.body) as { errors?: { title: string; detail: string }[] }
         return res.statusCode === 400 && parsed.errors?.length === 1 && parsed.errors[0]!.title === 'Bad request' && /^The '#\/.*' must not contain a NUL character/.test(parsed.errors[0]!.detail)
       }),

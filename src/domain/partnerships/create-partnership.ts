@@ -32,7 +32,13 @@ type FactsRow = {
   periods: number
 }
 
-async function loadFacts(db: Db, leadProviderId: string, input: CreatePartnershipInput): Promise<CreateFacts> {
+/** P-52's facts, with the cohort's year and the school's id the write needs. */
+type LoadedFacts = Omit<CreateFacts, 'cohort' | 'school'> & {
+  cohort: (NonNullable<CreateFacts['cohort']> & { year: number }) | null
+  school: (NonNullable<CreateFacts['school']> & { id: string }) | null
+}
+
+async function loadFacts(db: Db, leadProviderId: string, input: CreatePartnershipInput): Promise<LoadedFacts> {
   const year = cohortYearOf(input.cohort)
   const schoolId = idOf(input.school_id)
   const deliveryPartnerId = idOf(input.delivery_partner_id)
@@ -52,7 +58,7 @@ async function loadFacts(db: Db, leadProviderId: string, input: CreatePartnershi
   return factsOf(row)
 }
 
-function factsOf(row: FactsRow): CreateFacts {
+function factsOf(row: FactsRow): LoadedFacts {
   const { year, starts_on, partnerships_open, school_id, eligible } = row
   const cohort = year !== null && starts_on !== null && partnerships_open !== null ? { year, starts_on, partnerships_open } : null
   const school = school_id !== null && eligible !== null ? { id: school_id, eligible } : null
