@@ -41,7 +41,7 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
   const { db } = database
   const before = await readSettings(db)
   checkModeMarker(before, config.mode) // step 3
-  const applied = await stages.time('migrate', () => applyMigrations(db, clock.now)) // step 4
+  const { applied } = await stages.time('migrate', () => applyMigrations(db, clock.now)) // step 4
   if (config.mode === 'production') await recordProductionMarker(db)
 
   if (config.mode === 'sandbox') {
@@ -83,6 +83,8 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
 
   if (config.mode === 'production') {
     if (admin.live === 0) app.log.warn("no admin token: set RECT_ADMIN_TOKEN or run 'rect admin-token'")
+    // W-27: production starts without OIDC, but nobody can sign in to the web pages.
+    if (config.web.oidc === null) app.log.warn('web sign-in is off: set RECT_OIDC_ISSUER')
     const host = config.host.includes(':') ? `[${config.host}]` : config.host
     io.out(productionStartLine({ url: `http://${host}:${address.port}`, migrationsApplied: applied.length, adminTokens: admin.live }))
     return { stopped }

@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Mode } from '../../config.ts'
-import { finishDocument, type FinishOptions } from '../openapi/finish.ts'
+import { finishDocument, METHODS, type FinishOptions } from '../openapi/finish.ts'
 import { ADMIN_GUIDE, V3_GUIDE } from '../openapi/guide.ts'
 import type { Examples } from '../openapi/capture-examples.ts'
 import v3Examples from '../openapi/examples.json' with { type: 'json' }
@@ -77,6 +77,30 @@ export function withServers(document: Json, request: FastifyRequest): Json {
   return { openapi, info, servers: [{ url: address === null ? '/' : `${scheme}://${address}`, description: 'This rect server' }], ...rest }
 }
 
+/**
+ * C-73: an operator API body is optional when it requires no field (no body counts as `{}`), so
+ * a plain `POST /sandbox/reset` is documented as the valid request it is. @fastify/swagger marks
+ * every body required.
+ */
+export function markOptionalBodies(document: Json): Json {
+  for (const item of Object.values<Json>(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const body = (item[method] as Json | undefined)?.requestBody as Json | undefined
+      if (!body) continue
+      const schemas = Object.values<Json>(body.content ?? {}).map((media) => resolved(document, media.schema as Json | undefined))
+      if (schemas.every((schema) => !schema?.required || schema.required.length === 0)) body.required = false
+    }
+  }
+  return document
+}
+
+/** A schema, or the component its `$ref` names. */
+function resolved(document: Json, schema: Json | undefined): Json | undefined {
+  const ref = schema?.$ref as string | undefined
+  if (ref === undefined || !ref.startsWith('#/components/schemas/')) return schema
+  return (document.components?.schemas ?? {})[ref.slice('#/components/schemas/'.length)] as Json | undefined
+}
+
 function only(prefix: string) {
   return ({ schema, url }: { schema: Record<string, unknown>; url: string }) => ({
     schema: url.startsWith(`${prefix}/`) ? schema : { ...schema, hide: true },
@@ -95,8 +119,10 @@ export async function registerOpenApi(app: FastifyInstance, mode: Mode): Promise
       },
       decorator: document.decorator,
       transform: only(document.prefix) as never,
-      transformObject: ({ openapiObject }: { openapiObject: Json }) =>
-        finishDocument(openapiObject, { scheme: document.scheme.name, limited: document.limited, mode, ...(document.examples ? { examples: document.examples } : {}) }),
+      transformObject: ({ openapiObject }: { openapiObject: Json }) => {
+        const finished = finishDocument(openapiObject, { scheme: document.scheme.name, limited: document.limited, mode, ...(document.examples ? { examples: document.examples } : {}) })
+        return document.prefix === '/api/admin/v1' ? markOptionalBodies(finished) : finished
+      },
     } as never)
   }
 

@@ -26,7 +26,7 @@ export const seedFields = {
 } satisfies FieldTable
 
 export const resetFields = {
-  seed: { kind: seedNumber, description: 'seed number (default: that of the last seeding, else 1)' },
+  seed: { kind: seedNumber, description: 'seed number (default 1, whatever was seeded before)' },
   empty: { kind: kinds.boolean(), description: 'leave the database empty instead of seeding' },
 } satisfies FieldTable
 
@@ -78,6 +78,7 @@ export const seedSchema = {
 export const resetSchema = {
   operationId: 'sandboxReset',
   summary: 'Replace all data with the base data set, keeping admin tokens (sandbox only)',
+  description: 'The body is optional: a plain POST returns to seed 1, whose lead provider tokens are the ones rect prints at start-up.',
   tags: ['Sandbox'],
   body: tableSchema(resetFields, { example: { seed: 1 } }),
   response: {
