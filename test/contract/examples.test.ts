@@ -12,7 +12,7 @@ import { setupTestApp } from '../support/app.ts'
 const committed = JSON.parse(readFileSync(new URL('../../src/api/openapi/examples.json', import.meta.url), 'utf8'))
 
 describe('C-69 examples from seed 1', () => {
-  it('C-69: examples.json is what the cases answer today (run `npm run openapi:examples` after changing an answer)', { timeout: 300_000 }, async () => {
+  it('C-69: examples.json is what the cases answer today (run `npm run openapi:examples` after changing an answer)', { timeout: 600_000 }, async () => {
     const database = await testDatabase()
     const sandbox = await exampleSandbox(database)
     try {
@@ -23,7 +23,7 @@ describe('C-69 examples from seed 1', () => {
     }
   })
 
-  it('S-30, C-69: every Try-it-out request finds data in a seed-1 sandbox seeded on another date', { timeout: 300_000 }, async () => {
+  it('S-30, C-69: every Try-it-out request finds data in a seed-1 sandbox seeded on another date', { timeout: 600_000 }, async () => {
     const database = await testDatabase()
     const sandbox = await exampleSandbox(database, '2027-03-01')
     try {
@@ -37,7 +37,7 @@ describe('C-69 examples from seed 1', () => {
     }
   })
 
-  it('C-69: the document shows them: Try-it-out values on the parameters, named examples per status', async () => {
+  it('C-69: the document shows them: Try-it-out values on the parameters, named examples per status', { timeout: 120_000 }, async () => {
     const t = await setupTestApp()
     const document = (await t.request('GET', '/api/v3/openapi.json')).body
     const show = document.paths['/api/v3/participants/{id}'].get
