@@ -19,6 +19,7 @@ import { v3Routes } from './api/v3/index.ts'
 import { adminRoutes } from './api/admin/v1/index.ts'
 import type { Surface } from './api/plugins/types.ts'
 import { loggerOptions } from './logger.ts'
+import { createWeb } from './web/index.ts'
 
 export type AppDeps = {
   db: Db
@@ -52,8 +53,9 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
   // schemas document the contract in OpenAPI. Responses are serialised by their schemas.
   app.setValidatorCompiler(() => () => true)
 
+  const web = createWeb({ db, config })
   registerBodyParsers(app)
-  registerErrorHandling(app)
+  registerErrorHandling(app, web.notFound)
   registerRequestLog(app)
   registerClock(app)
   registerAuth(app, db)
@@ -72,10 +74,11 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
     return payload
   })
 
-  await registerOpenApi(app)
+  await registerOpenApi(app, config.mode)
   registerHealth(app, db)
   await app.register(surface('v3', v3Routes), { prefix: '/api/v3', db, config })
   await app.register(surface('admin', adminRoutes), { prefix: '/api/admin/v1', db, config })
+  await app.register(web.routes)
   return app
 }
 

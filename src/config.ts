@@ -1,5 +1,6 @@
 // Flags + environment → one validated Config (S-11: flag over environment over default; every
 // problem reported at once, before anything is opened).
+import { randomBytes } from 'node:crypto'
 
 export type Mode = 'sandbox' | 'production'
 
@@ -20,6 +21,27 @@ export type Config = {
   rateLimitIp: number
   logLevel: LogLevel
   statementTimeoutMs: number
+  web: WebConfig
+}
+
+/** W-27: the web interface's sign-in and sessions. */
+export type WebConfig = {
+  /** null: sandbox personas (sandbox) or sign-in off (production). */
+  oidc: OidcConfig | null
+  publicUrl: string | null
+  /** Signs the session cookie (W-12); random per start unless RECT_SESSION_SECRET is set. */
+  sessionSecret: string
+  sessionIdleMinutes: number
+}
+
+export type OidcConfig = {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  scopes: string
+  urnClaim: string
+  adminEmailDomains: string[]
+  adminClaim: { path: string; value: string } | null
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -86,6 +108,8 @@ export function loadConfig(flags: ServeFlags, env: Env): ConfigResult {
   const redisUrl = blankToNull(env.REDIS_URL)
   if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL')
 
+  const web = readWebConfig(env, mode, problems)
+
   if (problems.length > 0) return { ok: false, problems }
   return {
     ok: true,
@@ -101,8 +125,64 @@ export function loadConfig(flags: ServeFlags, env: Env): ConfigResult {
       rateLimitIp,
       logLevel,
       statementTimeoutMs,
+      web,
     },
   }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost'])
+
+/** W-27: the OIDC and session settings, every problem reported (exit 2, S-11). */
+function readWebConfig(env: Env, mode: string, problems: string[]): WebConfig {
+  const issuer = blankToNull(env.RECT_OIDC_ISSUER)
+  const clientId = blankToNull(env.RECT_OIDC_CLIENT_ID)
+  const clientSecret = blankToNull(env.RECT_OIDC_CLIENT_SECRET)
+  const publicUrl = blankToNull(env.RECT_PUBLIC_URL)?.replace(/\/+$/, '') ?? null
+  let oidc: OidcConfig | null = null
+  if (issuer !== null) {
+    if (clientId === null || clientSecret === null || publicUrl === null) {
+      problems.push('RECT_OIDC_ISSUER needs RECT_OIDC_CLIENT_ID, RECT_OIDC_CLIENT_SECRET and RECT_PUBLIC_URL')
+    }
+    let url: URL | null
+    try {
+      url = new URL(issuer)
+    } catch {
+      url = null
+    }
+    if (url === null || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))) {
+      problems.push('RECT_OIDC_ISSUER must be an https URL (http only for 127.0.0.1, ::1 or localhost)')
+    }
+    const adminClaim = blankToNull(env.RECT_OIDC_ADMIN_CLAIM)
+    const at = adminClaim?.indexOf('=') ?? -1
+    if (adminClaim !== null && (at < 1 || at === adminClaim.length - 1)) {
+      problems.push(`RECT_OIDC_ADMIN_CLAIM must be path=value, like roles=rect-admin (got '${adminClaim}')`)
+    }
+    oidc = {
+      issuer,
+      clientId: clientId ?? '',
+      clientSecret: clientSecret ?? '',
+      scopes: blankToNull(env.RECT_OIDC_SCOPES) ?? 'openid email profile',
+      urnClaim: blankToNull(env.RECT_OIDC_URN_CLAIM) ?? 'organisation.urn',
+      adminEmailDomains: (env.RECT_OIDC_ADMIN_EMAIL_DOMAINS ?? '')
+        .split(',')
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+        .filter((d) => d !== ''),
+      adminClaim: adminClaim !== null && at > 0 ? { path: adminClaim.slice(0, at), value: adminClaim.slice(at + 1) } : null,
+    }
+  }
+  const secret = blankToNull(env.RECT_SESSION_SECRET)
+  if (secret !== null && secret.length < 32) problems.push('RECT_SESSION_SECRET must be at least 32 characters long')
+  if (secret === null && mode === 'production' && issuer !== null) {
+    problems.push('RECT_SESSION_SECRET must be at least 32 characters long')
+  }
+  const idleText = env.RECT_SESSION_IDLE_MINUTES?.trim() ?? ''
+  let sessionIdleMinutes = 60
+  if (idleText !== '') {
+    if (!/^\d+$/.test(idleText) || Number(idleText) < 1 || Number(idleText) > 1440) {
+      problems.push(`RECT_SESSION_IDLE_MINUTES must be a whole number from 1 to 1440 (got '${idleText}')`)
+    } else sessionIdleMinutes = Number(idleText)
+  }
+  return { oidc, publicUrl, sessionSecret: secret ?? randomBytes(32).toString('base64url'), sessionIdleMinutes }
 }
 
 function readCount(name: string, value: string | undefined, fallback: number, problems: string[]): number {
@@ -132,6 +212,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitIp: 1500,
     logLevel: 'silent',
     statementTimeoutMs: 5000,
+    web: { oidc: null, publicUrl: null, sessionSecret: 'test-session-secret-of-at-least-32-characters', sessionIdleMinutes: 60 },
     ...overrides,
   }
 }

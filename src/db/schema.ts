@@ -101,10 +101,28 @@ export interface EventsTable {
   subject_type: string
   subject_id: string | null
   data: ColumnType<unknown, string, string>
+  /** W-16: the web user who acted; null for the APIs. */
+  actor: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** W-12: a web session's data, server-side. */
+export interface WebSessionsTable {
+  id: string
+  data: ColumnType<unknown, string, string>
+  expires_at: Instant
+  created_at: Instant
 }
 
 export interface SchemaMigrationsTable {
   name: string
+  applied_at: Instant
+  /** The file's SHA-256 (migrate.ts); null for a row applied before they were kept, until checked. */
+  sha256: string | null
+}
+
+export interface SchemaDefinitionsTable {
+  name: string
+  sha256: string
   applied_at: Instant
 }
 
@@ -343,6 +361,7 @@ export interface Database {
   schools: SchoolsTable
   events: EventsTable
   schema_migrations: SchemaMigrationsTable
+  schema_definitions: SchemaDefinitionsTable
   partnerships: PartnershipsTable
   teachers: TeachersTable
   participant_id_changes: ParticipantIdChangesTable
@@ -357,4 +376,5 @@ export interface Database {
   milestones: MilestonesTable
   statements: StatementsTable
   declarations: DeclarationsTable
+  web_sessions: WebSessionsTable
 }

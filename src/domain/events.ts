@@ -18,10 +18,25 @@ export type EventInput = {
 
 const held = new WeakMap<Tx, Insertable<EventsTable>[]>()
 
-function eventRow(clock: Clock, event: EventInput) {
+/**
+ * W-16: who a web action's transaction acts for. Its events are authored `school` (school pages)
+ * or `operator` (admin pages) where the command would record `operator`, and carry the actor.
+ */
+export type Acting = { author: 'school' | 'operator'; actor: string }
+
+const acting = new WeakMap<Db | Tx, Acting>()
+
+/** Marks a transaction as a web user's: every event it records names them (W-16). */
+export function actAs(tx: Tx, who: Acting): void {
+  acting.set(tx, who)
+}
+
+function eventRow(clock: Clock, event: EventInput, tx?: Db | Tx) {
+  const who = tx === undefined ? undefined : acting.get(tx)
   return {
     occurred_at: clock.now,
-    author: event.author,
+    author: who !== undefined && event.author === 'operator' ? who.author : event.author,
+    actor: who?.actor ?? null,
     lead_provider_id: event.lead_provider_id ?? null,
     action: event.action,
     subject_type: event.subject_type,
@@ -31,7 +46,7 @@ function eventRow(clock: Clock, event: EventInput) {
 }
 
 export async function recordEvent(tx: Tx, clock: Clock, event: EventInput): Promise<void> {
-  const row = eventRow(clock, event)
+  const row = eventRow(clock, event, tx)
   const rows = held.get(tx)
   if (rows) rows.push(row)
   else await tx.insertInto('events').values(row).execute()
@@ -44,7 +59,7 @@ export async function recordEvent(tx: Tx, clock: Clock, event: EventInput): Prom
  */
 export function eventForStatement(tx: Db, clock: Clock, event: EventInput): string | null {
   if (held.has(tx as Tx)) return null
-  return JSON.stringify({ ...eventRow(clock, event), data: event.data ?? {} })
+  return JSON.stringify({ ...eventRow(clock, event, tx), data: event.data ?? {} })
 }
 
 /** From now on the transaction's events wait for `writeHeldEvents`, which writes them in order. */

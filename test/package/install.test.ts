@@ -34,6 +34,9 @@ describe.skipIf(onPostgres)('issue 18: the package', () => {
     expect(listing).toContain('package/dist/rect.mjs')
     expect(listing).toContain('package/bin/rect.js')
     expect(listing).toContain('package/src/db/migrations/0001_initial.sql')
+    expect(listing.some((file) => file.startsWith('package/src/db/definitions/'))).toBe(true)
+    expect(listing).toContain('package/src/web/views/layout.njk')
+    expect(listing).toContain('package/src/web/assets/app.css')
     expect(listing.filter((file) => file.endsWith('.ts'))).toEqual([])
 
     const app = join(work, 'app')
@@ -63,6 +66,11 @@ describe.skipIf(onPostgres)('issue 18: the package', () => {
       const checked = await run('npx', ['rect', 'check', '--base-url', baseUrl, '--token', token, '--admin-token', env.RECT_ADMIN_TOKEN!], { cwd: app, env, maxBuffer: 16 * 1024 * 1024 })
       expect(checked.stdout).toMatch(/^rect check http:\/\/127\.0\.0\.1:\d+ \(reads and write journeys\)\n/)
       expect(checked.stdout).toMatch(/\n\d+ checks: \d+ passed, 0 failed, \d+ skipped\n$/)
+      // The pages and their assets come from the package and its dependencies wherever npm put them.
+      for (const path of ['/', '/assets/govuk-frontend.min.css', '/assets/app.css', '/api/docs']) {
+        const page = await fetch(`${baseUrl}${path}`)
+        expect([path, page.status]).toEqual([path, 200])
+      }
     } finally {
       // npx runs rect in a child: the group gets the signal, as a terminal's Ctrl-C would send it.
       if (server.exitCode === null) process.kill(-server.pid!, 'SIGTERM')

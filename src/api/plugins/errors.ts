@@ -76,7 +76,10 @@ function refusalOf(error: unknown, body: unknown): string {
   return items.map((item) => `${item.title}: ${item.detail}`).join('; ')
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** W-1: answers an unknown path with the web's HTML 404 page when that is wanted, else null. */
+export type HtmlNotFound = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null
+
+export function registerErrorHandling(app: FastifyInstance, htmlNotFound?: HtmlNotFound): void {
   // Q-14, C-25: while the server stops, a request arriving on an open keep-alive connection is not
   // started: it gets the C-26 503 (Fastify's own would not be in the error format). Requests
   // already running finish, and every answer closes its connection, so no client's keep-alive
@@ -102,6 +105,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   // C-29: unknown paths and methods, whatever the token, before any other check.
   app.setNotFoundHandler((request, reply) => {
     noteRefusal(request, 'unknown route')
+    const page = htmlNotFound?.(request, reply) ?? null
+    if (page !== null) return page
     return reply.code(404).type('application/json; charset=utf-8').send({ errors: [NOT_FOUND] })
   })
 }

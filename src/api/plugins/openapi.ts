@@ -3,7 +3,10 @@
 // same finishing pass applies to both, so operator routes need nothing beyond their schemas.
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Mode } from '../../config.ts'
+import { finishDocument, METHODS, type FinishOptions } from '../openapi/finish.ts'
+import { ADMIN_GUIDE, V3_GUIDE } from '../openapi/guide.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,8 +19,9 @@ type Document = {
   /** The instance method @fastify/swagger adds for this document. */
   decorator: 'swagger' | 'adminDocument'
   name: string
-  info: { title: string; version: string; description: string }
+  info: { title: string; version: string; description: string; license?: { name: string; url: string } }
   scheme: { name: string; description: string }
+  limited: FinishOptions['limited']
 }
 
 export const DOCUMENTS: Document[] = [
@@ -28,13 +32,11 @@ export const DOCUMENTS: Document[] = [
     info: {
       title: 'Lead Provider API',
       version: 'v3',
-      description:
-        'rect: the DfE Register early career teachers Lead Provider API v3. Authenticate with `Authorization: Bearer <token>`. ' +
-        'In sandbox mode, send `X-With-Server-Date: 2027-01-10` (or a date-time) to make one request act on another date; ' +
-        'records written that way keep the travelled timestamps.',
+      description: V3_GUIDE,
     },
     // Upstream's scheme name, so generated clients keep working (C-69).
     scheme: { name: 'api_key', description: 'Bearer token' },
+    limited: 'always',
   },
   {
     prefix: '/api/admin/v1',
@@ -43,36 +45,32 @@ export const DOCUMENTS: Document[] = [
     info: {
       title: 'rect operator API',
       version: 'v1',
-      description: 'Reference data, tokens, DfE manual partnerships and school actions. Admin bearer token only.',
+      description: ADMIN_GUIDE,
     },
     scheme: { name: 'admin_token', description: 'Admin token' },
+    limited: 'unauthenticated',
   },
 ]
 
 export const documentUrl = (document: Document) => `${document.prefix}/openapi.json`
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']
-
 type Json = Record<string, any>
 
 /**
- * The finishing pass over a generated document:
- * - `filter`, `page` and any other object in the query string are bracket-keyed (C-37, C-32),
- *   which OpenAPI calls `style: deepObject`;
- * - every operation names the bearer scheme, as upstream's do.
+ * `servers` names the address the document was fetched from, so the docs UI's Try-it-out and a
+ * generated client call the server the reader reached, whatever address it listens on. Without a
+ * Host header, the address the connection arrived at.
  */
-export function finishDocument(document: Json, scheme: string): Json {
-  for (const item of Object.values<Json>(document.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = item[method] as Json | undefined
-      if (!operation) continue
-      operation.security ??= [{ [scheme]: [] }]
-      for (const parameter of (operation.parameters ?? []) as Json[]) {
-        if (parameter.in === 'query' && isObjectSchema(parameter.schema)) parameter.style ??= 'deepObject'
-      }
-    }
-  }
-  return document
+export function withServers(document: Json, request: FastifyRequest): Json {
+  const host = request.headers.host
+  const forwarded = String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim()
+  const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : request.protocol
+  const local = request.socket.localAddress
+  const address = host !== undefined && /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host)
+    ? host
+    : local === undefined ? null : `${local.includes(':') ? `[${local}]` : local}:${request.socket.localPort}`
+  const { openapi, info, ...rest } = document
+  return { openapi, info, servers: [{ url: address === null ? '/' : `${scheme}://${address}`, description: 'This rect server' }], ...rest }
 }
 
 /**
@@ -85,15 +83,18 @@ export function markOptionalBodies(document: Json): Json {
     for (const method of METHODS) {
       const body = (item[method] as Json | undefined)?.requestBody as Json | undefined
       if (!body) continue
-      const schemas = Object.values<Json>(body.content ?? {}).map((media) => media.schema as Json | undefined)
+      const schemas = Object.values<Json>(body.content ?? {}).map((media) => resolved(document, media.schema as Json | undefined))
       if (schemas.every((schema) => !schema?.required || schema.required.length === 0)) body.required = false
     }
   }
   return document
 }
 
-function isObjectSchema(schema: Json | undefined): boolean {
-  return schema !== undefined && (schema.type === 'object' || schema.properties !== undefined)
+/** A schema, or the component its `$ref` names. */
+function resolved(document: Json, schema: Json | undefined): Json | undefined {
+  const ref = schema?.$ref as string | undefined
+  if (ref === undefined || !ref.startsWith('#/components/schemas/')) return schema
+  return (document.components?.schemas ?? {})[ref.slice('#/components/schemas/'.length)] as Json | undefined
 }
 
 function only(prefix: string) {
@@ -103,19 +104,19 @@ function only(prefix: string) {
   })
 }
 
-export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+export async function registerOpenApi(app: FastifyInstance, mode: Mode): Promise<void> {
   for (const document of DOCUMENTS) {
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.1',
-        info: document.info,
+        info: { ...document.info, license: { name: 'MIT (rect)', url: 'https://opensource.org/license/mit' } },
         components: { securitySchemes: { [document.scheme.name]: { type: 'http', scheme: 'bearer', description: document.scheme.description } } },
         security: [{ [document.scheme.name]: [] }],
       },
       decorator: document.decorator,
       transform: only(document.prefix) as never,
       transformObject: ({ openapiObject }: { openapiObject: Json }) => {
-        const finished = finishDocument(openapiObject, document.scheme.name)
+        const finished = finishDocument(openapiObject, { scheme: document.scheme.name, limited: document.limited, mode })
         return document.prefix === '/api/admin/v1' ? markOptionalBodies(finished) : finished
       },
     } as never)
@@ -124,7 +125,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   // C-69, C-70: no authentication, no clock header; the documents never depend on the request.
   const open = { open: true }
   for (const document of DOCUMENTS) {
-    app.get(documentUrl(document), { config: open, schema: { hide: true } }, async () => app[document.decorator]())
+    app.get(documentUrl(document), { config: open, schema: { hide: true } }, async (request) => withServers(app[document.decorator](), request))
   }
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

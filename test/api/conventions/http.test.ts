@@ -73,7 +73,7 @@ describe('C-29 unknown routes', () => {
   it.each([
     ['an unknown path', 'GET', '/api/v3/nothing-here'],
     ['an unknown surface', 'GET', '/api/v4/delivery-partners'],
-    ['outside the API', 'GET', '/'],
+    ['outside the API and the web pages (W-1: no text/html)', 'GET', '/no-such-page'],
     ['a .json suffix', 'GET', '/api/v3/delivery-partners.json'],
     ['a method the path does not serve', 'DELETE', '/api/v3/delivery-partners'],
     ['POST on a read', 'POST', `/api/v3/delivery-partners/${randomUUID()}`],

@@ -4,6 +4,7 @@ import { kinds, tableSchema, type FieldKind, type FieldTable } from '../../../co
 import { Nullable, writeErrors } from '../../../common/schemas.ts'
 import { MAX_SEED } from '../../../../sandbox/seed.ts'
 import { SCENARIO_NAMES } from '../../../../sandbox/scenarios/catalogue.ts'
+import { named } from '../../../openapi/components.ts'
 
 const SEED_TEXT = "The '#/seed' must be a whole number from 0 to 2147483647."
 
@@ -42,6 +43,7 @@ export const ResetBody = Type.Object({
   counts: Counts,
   lead_providers: Type.Array(LeadProviderToken),
 })
+named('SandboxResetResult', ResetBody)
 
 export const ScenarioBody = Type.Object({
   scenario: Type.String(),
@@ -54,6 +56,7 @@ export const ScenarioBody = Type.Object({
   participants: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), role: Type.String({ enum: ['ect', 'mentor'] }), full_name: Type.String() })),
   declarations: Type.Array(Type.String({ format: 'uuid' })),
 })
+named('SandboxScenarioResult', ScenarioBody)
 
 const resetExample = {
   seed: 1, seeding_date: '2026-11-23', empty: false, scale: 'small',
