@@ -83,6 +83,8 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
 
   if (config.mode === 'production') {
     if (admin.live === 0) app.log.warn("no admin token: set RECT_ADMIN_TOKEN or run 'rect admin-token'")
+    // W-27: production starts without OIDC, but nobody can sign in to the web pages.
+    if (config.web.oidc === null) app.log.warn('web sign-in is off: set RECT_OIDC_ISSUER')
     const host = config.host.includes(':') ? `[${config.host}]` : config.host
     io.out(productionStartLine({ url: `http://${host}:${address.port}`, migrationsApplied: applied.length, adminTokens: admin.live }))
     return { stopped }

@@ -1,6 +1,7 @@
 // The finishing pass over a generated document (C-69, C-70): what a client generator and the docs
 // UI need beyond the route schemas. It runs once per document, when the document is first built.
 import type { Mode } from '../../config.ts'
+import type { Examples, OperationExamples } from './capture-examples.ts'
 import { extractComponents } from './components.ts'
 
 type Json = Record<string, any>
@@ -13,6 +14,8 @@ export type FinishOptions = {
   /** v3 answers are rate limited per token; operator answers only when the token does not resolve (C-63, C-64). */
   limited: 'always' | 'unauthenticated'
   mode: Mode
+  /** Recorded answers by operationId (examples.json), shown in place of the schemas' examples. */
+  examples?: Examples
 }
 
 const REQUIRED_KEYS = 'x-rect-required'
@@ -64,7 +67,8 @@ const SERVER_DATE = {
     'Sandbox only: run this request as if it were this date (00:00 Europe/London) or date-time (Europe/London when it has no offset), ' +
     'years 2000 to 2099. Everything the request decides or writes uses it: "today" in statuses and checks, and the `created_at`/`updated_at` it stores. ' +
     'Other requests are not affected. An invalid value answers 400.',
-  schema: { type: 'string', example: '2027-01-10T10:00:00Z' },
+  // No `example`: the docs UI would send it with every Try-it-out request.
+  schema: { type: 'string' },
 }
 
 export function finishDocument(document: Json, options: FinishOptions): Json {
@@ -84,6 +88,8 @@ export function finishDocument(document: Json, options: FinishOptions): Json {
         }
       }
       if (options.mode === 'sandbox') operation.parameters = [...(operation.parameters ?? []), ref('parameters', 'XWithServerDate')]
+      const recorded = options.examples?.[operation.operationId]
+      if (recorded) showExamples(operation, recorded)
       for (const [status, response] of Object.entries<Json>(operation.responses ?? {})) finishResponse(Number(status), response, options)
     }
   }
@@ -92,6 +98,27 @@ export function finishDocument(document: Json, options: FinishOptions): Json {
   document.components.headers = HEADERS
   if (options.mode === 'sandbox') document.components.parameters = { XWithServerDate: SERVER_DATE }
   return document
+}
+
+/**
+ * The recorded answers replace the schemas' illustrative examples: the parameters and the first
+ * request body are what Try-it-out sends; each status shows every recorded answer of it.
+ */
+function showExamples(operation: Json, recorded: OperationExamples): void {
+  for (const parameter of (operation.parameters ?? []) as Json[]) {
+    if (parameter.name in recorded.parameters) parameter.example = recorded.parameters[parameter.name]
+  }
+  const body = operation.requestBody?.content?.['application/json'] as Json | undefined
+  if (body && Object.keys(recorded.requestBody).length > 0) {
+    delete body.example
+    body.examples = recorded.requestBody
+  }
+  for (const [status, examples] of Object.entries(recorded.responses)) {
+    const response = (operation.responses[status] ??= { description: 'See the examples', content: { 'application/json': {} } })
+    const media = response.content['application/json'] as Json
+    delete media.example
+    media.examples = examples
+  }
 }
 
 function finishResponse(status: number, response: Json, options: FinishOptions): void {

@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Mode } from '../../config.ts'
 import { finishDocument, METHODS, type FinishOptions } from '../openapi/finish.ts'
 import { ADMIN_GUIDE, V3_GUIDE } from '../openapi/guide.ts'
+import type { Examples } from '../openapi/capture-examples.ts'
+import v3Examples from '../openapi/examples.json' with { type: 'json' }
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +24,7 @@ type Document = {
   info: { title: string; version: string; description: string; license?: { name: string; url: string } }
   scheme: { name: string; description: string }
   limited: FinishOptions['limited']
+  examples?: FinishOptions['examples']
 }
 
 export const DOCUMENTS: Document[] = [
@@ -37,6 +40,7 @@ export const DOCUMENTS: Document[] = [
     // Upstream's scheme name, so generated clients keep working (C-69).
     scheme: { name: 'api_key', description: 'Bearer token' },
     limited: 'always',
+    examples: v3Examples as Examples,
   },
   {
     prefix: '/api/admin/v1',
@@ -116,7 +120,7 @@ export async function registerOpenApi(app: FastifyInstance, mode: Mode): Promise
       decorator: document.decorator,
       transform: only(document.prefix) as never,
       transformObject: ({ openapiObject }: { openapiObject: Json }) => {
-        const finished = finishDocument(openapiObject, { scheme: document.scheme.name, limited: document.limited, mode })
+        const finished = finishDocument(openapiObject, { scheme: document.scheme.name, limited: document.limited, mode, ...(document.examples ? { examples: document.examples } : {}) })
         return document.prefix === '/api/admin/v1' ? markOptionalBodies(finished) : finished
       },
     } as never)
@@ -137,6 +141,9 @@ export async function registerOpenApi(app: FastifyInstance, mode: Mode): Promise
       validatorUrl: null,
     } as never,
     staticCSP: true,
+    // A sandbox is reached over plain http, often at an address that is not localhost: asking the
+    // browser to upgrade the assets to https would leave the docs page blank (issue 18).
+    ...(mode === 'sandbox' ? { transformStaticCSP: (header: string) => header.replace(/\s*upgrade-insecure-requests;?/, '') } : {}),
   })
   // Upstream's docs address (C-71).
   app.get('/api/docs/v3', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs', 302))

@@ -126,8 +126,10 @@ export function sessionEnded(request: FastifyRequest): boolean {
   return unsigned.valid && unsigned.value !== request.session.sessionId
 }
 
-/** Ends the session: row deleted, cookie cleared (W-24). */
-export async function endSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  await request.session.destroy()
-  reply.clearCookie(SESSION_COOKIE, { path: '/' })
+/**
+ * Ends the session (W-24, W-25): its row is deleted and the request goes on with a fresh, empty
+ * session, which is stored only if something is put in it; otherwise the cookie is cleared.
+ */
+export async function endSession(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  await request.session.regenerate()
 }

@@ -4,14 +4,20 @@ import type { WebDeps } from '../index.ts'
 import { ErrorCollector } from '../forms/errors.ts'
 import { field, queryValue } from '../forms/form.ts'
 import { endSession } from '../plugins/session.ts'
-import { afterSignIn, signIn, type WebUser } from '../plugins/user.ts'
+import { afterSignIn, homeOf, signIn, type WebUser } from '../plugins/user.ts'
 import { findPersonaSchools, findSchoolForPersona } from './personas.ts'
+import { oidcSignIn } from './oidc.ts'
 
 export async function signInRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
   const { db, config } = deps
-  const oidc = null as null | { endSessionUrl(idToken: string | undefined): Promise<string | null> }
+  const oidc = config.web.oidc === null ? null : oidcSignIn(app, deps)
 
   app.get('/sign-in', async (request, reply) => {
+    if (oidc !== null) {
+      // W-26: with OIDC, /sign-in when signed in goes home.
+      if (request.webUser !== null) return reply.redirect(homeOf(request.webUser), 302)
+      return reply.render('sign-in/oidc.njk', { title: 'Sign in', ...timedOutNotice(request, deps) })
+    }
     if (config.mode === 'production') return signInOff(reply)
     return renderPersonas(request, reply, deps)
   })
@@ -41,6 +47,9 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps): Promise
     const to = oidc === null ? null : await oidc.endSessionUrl(idToken)
     return reply.redirect(to ?? '/signed-out', 303)
   })
+
+  if (oidc !== null) oidc.routes()
+  else if (config.mode === 'production') app.post('/sign-in', async (_request, reply) => signInOff(reply))
 
   app.get('/signed-out', async (_request, reply) => reply.render('sign-in/signed-out.njk', { title: 'You have signed out' }))
 
