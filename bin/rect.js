@@ -3,7 +3,7 @@
 // whenever a source file is newer than it, so an edit is never served stale. Q-8: tsx's loader
 // hooks cost about 1.5 s of every start; the bundle loads in about 0.5 s and builds in about 0.5 s.
 // Without esbuild (an install without its binary) it runs the TypeScript sources through tsx.
-import { readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -41,7 +41,8 @@ async function build() {
 
 let entry = bundle
 try {
-  if (builtAt() < newestInput()) await build()
+  // An installed package ships the bundle built by `npm pack` (scripts/prepack.mjs) and no sources.
+  if (existsSync(join(root, 'src', 'main.ts')) && builtAt() < newestInput()) await build()
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
   entry = null

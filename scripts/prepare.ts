@@ -4,6 +4,9 @@
 import { PGlite } from '@electric-sql/pglite'
 import { templateFile, writeTemplate } from '../src/db/pglite-template.ts'
 
+// `npm pack` runs `prepare` too; the cluster lives in node_modules, which no tarball carries.
+if (process.env.npm_command === 'pack' || process.env.npm_command === 'publish') process.exit(0)
+
 try {
   const started = performance.now()
   const pglite = await PGlite.create()

@@ -55,10 +55,13 @@ export const ENVIRONMENT: EnvHelp[] = [
   { name: 'RECT_RATE_LIMIT_TOKEN', description: 'requests per 5 minutes per lead provider token (default 1000, 0 = off)' },
   { name: 'RECT_RATE_LIMIT_IP', description: 'requests per 5 minutes per IP without a valid token (default 1500, 0 = off)' },
   { name: 'LOG_LEVEL', description: 'fatal | error | warn | info | debug | trace (default info)' },
+  { name: 'RECT_CHECK_BASE_URL', description: 'check: the deployment to check (--base-url)' },
+  { name: 'RECT_CHECK_TOKEN', description: 'check: a lead provider token of it (--token)' },
+  { name: 'RECT_CHECK_ADMIN_TOKEN', description: 'check: an admin token of a rect sandbox, for the write journeys (--admin-token)' },
 ]
 
 /** What `rect serve --help` lists under Environment: the variables without a flag. */
-export const SERVE_ENVIRONMENT: EnvHelp[] = ENVIRONMENT.filter((e) => !['PORT', 'HOST', 'RECT_MODE'].includes(e.name))
+export const SERVE_ENVIRONMENT: EnvHelp[] = ENVIRONMENT.filter((e) => !['PORT', 'HOST', 'RECT_MODE'].includes(e.name) && !e.name.startsWith('RECT_CHECK_'))
 
 export const DATABASE_ENVIRONMENT: EnvHelp[] = [
   { name: 'DATABASE_URL', description: 'PostgreSQL connection string; replaces PGlite' },

@@ -8,6 +8,7 @@ import { migrateCommand } from './migrate.ts'
 import { tokenCommand } from './token.ts'
 import { adminTokenCommand } from './admin-token.ts'
 import { seedCommand } from './seed.ts'
+import { checkCommand } from './check.ts'
 import { VERSION } from './version.ts'
 
 
@@ -43,6 +44,7 @@ function program(io: Io): Command {
         '  seed                replace all data with the seed data set, or add a scenario',
         '  token create        create a lead provider token and print it once',
         '  admin-token         create an operator API admin token and print it once',
+        '  check               check a v3 deployment against the contract (read-only; journeys with --admin-token)',
         '  help [command]      show help for a command',
       ].join('\n'),
       "Run 'rect <command> --help' for a command's flags.",
@@ -53,6 +55,7 @@ function program(io: Io): Command {
   seedCommand(rect, io)
   tokenCommand(rect, io)
   adminTokenCommand(rect, io)
+  checkCommand(rect, io)
   return rect
 }
 

@@ -49,7 +49,9 @@ export function sandboxStartText(s: SandboxStart): string {
   lines.push('')
   lines.push(`  Time travel: add -H "X-With-Server-Date: ${addDays(s.today, 40)}" to any /api/v3 or /api/admin/v1 request.`)
   const bearer = s.admin.token ?? '<admin token>'
-  lines.push(`  Reset data:  curl -X POST -H "Authorization: Bearer ${bearer}" ${s.baseUrl}/api/admin/v1/sandbox/reset`)
+  // A reset without a seed number returns to seed 1 (issue 18): another seed is named, so the hint keeps these tokens.
+  const keep = s.seeding && s.seeding.seed !== 1 ? ` -H "Content-Type: application/json" -d '{"seed":${s.seeding.seed}}'` : ''
+  lines.push(`  Reset data:  curl -X POST -H "Authorization: Bearer ${bearer}"${keep} ${s.baseUrl}/api/admin/v1/sandbox/reset`)
   return lines.join('\n') + '\n'
 }
 

@@ -49,6 +49,13 @@ describe('S-18 start-up output', () => {
 })
 
 describe('S-19 production line', () => {
+  it('S-18, S-54, issue 18: the reset hint names the seed when it is not 1 (a plain reset returns to seed 1)', () => {
+    const admin = { token: 'Z'.repeat(32), source: 'environment' } as const
+    const hint = (seed: number) => sandboxStartText({ ...base, admin, seeding: { seed, seeding_date: '2026-11-23' } }).split('\n').find((l) => l.includes('Reset data'))
+    expect(hint(1)).toBe(`  Reset data:  curl -X POST -H "Authorization: Bearer ${'Z'.repeat(32)}" http://127.0.0.1:3000/api/admin/v1/sandbox/reset`)
+    expect(hint(2)).toBe(`  Reset data:  curl -X POST -H "Authorization: Bearer ${'Z'.repeat(32)}" -H "Content-Type: application/json" -d '{"seed":2}' http://127.0.0.1:3000/api/admin/v1/sandbox/reset`)
+  })
+
   it('S-19: one JSON line', () => {
     expect(productionStartLine({ url: 'http://0.0.0.0:3000', migrationsApplied: 0, adminTokens: 2 })).toBe(
       '{"level":"info","msg":"rect listening","mode":"production","url":"http://0.0.0.0:3000","database":"postgresql","migrations_applied":0,"admin_tokens":2}\n',

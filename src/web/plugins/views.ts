@@ -1,7 +1,8 @@
 // W-2, W-4: Nunjucks (autoescape on) over govuk-frontend's templates and ours, through
 // @fastify/view; `reply.render` adds what every page needs (user, navigation, phase banner,
 // CSRF token, CSP nonce, flash).
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import fastifyView from '@fastify/view'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import nunjucks from 'nunjucks'
@@ -15,7 +16,8 @@ import { phaseBanner } from './phase-banner.ts'
 import { homeOf } from './user.ts'
 
 export const VIEWS_DIR = join(PACKAGE_ROOT, 'src', 'web', 'views')
-export const GOVUK_DIR = join(PACKAGE_ROOT, 'node_modules', 'govuk-frontend', 'dist')
+// Resolved as Node resolves a dependency, so an installed rect finds it where npm put it (hoisted).
+export const GOVUK_DIR = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist')
 
 export const SERVICE_NAME = 'Register early career teachers'
 
