@@ -18,7 +18,6 @@ const BAR_MS = 100
 async function main(): Promise<void> {
   const pglite = await openPGlite(null)
   const { db, close } = kyselyOverPGlite(pglite)
-  // eslint-disable-next-line no-restricted-syntax -- the sandbox is seeded today, as `npm start` does
   const today = londonDate(new Date())
   await migrate(db, new Date(`${today}T00:00:00Z`))
   await inTransaction(db, (tx) => seedDataSet(tx, { seed: 1, seedingDate: today }))
