@@ -6,6 +6,8 @@ import type { DestinationStream } from 'pino'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
 import { parseQueryString } from './api/common/query-string.ts'
+import { notJson, notJsonContentType } from './api/common/body-problems.ts'
+import { BadRequestError } from './errors.ts'
 import { registerErrorHandling } from './api/plugins/errors.ts'
 import { noteTokenUse, registerAuth, requireCaller } from './api/plugins/auth.ts'
 import { applyServerDate, registerClock } from './api/plugins/clock.ts'
@@ -72,7 +74,7 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
     return payload
   })
 
-  await registerOpenApi(app)
+  await registerOpenApi(app, config.mode)
   registerHealth(app, db)
   await app.register(surface('v3', v3Routes), { prefix: '/api/v3', db, config })
   await app.register(surface('admin', adminRoutes), { prefix: '/api/admin/v1', db, config })
@@ -102,8 +104,10 @@ function registerBodyParsers(app: App): void {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined)
-    parseJson(request, body as string, done)
+    parseJson(request, body as string, (error, value) => (error ? done(new BadRequestError(notJson(body as string))) : done(null, value)))
   })
+  // Every other Content-Type, or none with a body: the 400 says which was sent (issue 18).
+  app.addContentTypeParser('*', (request, _payload, done) => done(new BadRequestError(notJsonContentType(request.headers['content-type'])), undefined))
 }
 
 /** C-66: counters shared through Redis when REDIS_URL is set, so several instances agree. */

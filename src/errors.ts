@@ -30,7 +30,8 @@ export class BadRequestError extends DomainError {
 
 /** No valid credentials for this surface (C-8). */
 export class UnauthorisedError extends DomainError {
-  constructor() {
+  /** Why, for the request log only; the body never says (C-8). */
+  constructor(readonly reason = 'no valid token') {
     super('unauthorised')
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { DatabaseConfig } from '../config.ts'
 import { connect, type Connection } from '../db/connect.ts'
-import { MigrationError, migrate } from '../db/migrate.ts'
+import { ChangedMigrationError, MigrationError, migrate, type MigrationResult } from '../db/migrate.ts'
 import { unavailable } from './errors.ts'
 import { lockDataDir } from './lock.ts'
 
@@ -66,18 +66,27 @@ export function describeUrl(url: string): string {
   }
 }
 
-/** Q-16, S-22: pending migrations in one transaction; a failure is exit 3 naming the file. */
-export async function applyMigrations(db: Connection['db'], now: Date): Promise<string[]> {
+/**
+ * Q-16, S-22: pending migrations and changed definitions in one transaction; a failure, or an
+ * applied migration whose file has changed, is exit 3 naming the file.
+ */
+export async function applyMigrations(db: Connection['db'], now: Date): Promise<MigrationResult> {
   try {
-    return (await migrate(db, now)).applied
+    return await migrate(db, now)
   } catch (error) {
-    if (error instanceof MigrationError) throw unavailable(error.message)
+    if (error instanceof MigrationError || error instanceof ChangedMigrationError) throw unavailable(error.message)
     throw unavailable(`cannot apply migrations: ${(error as Error).message}`)
   }
 }
 
-export function migrationsText(applied: string[]): string {
-  if (applied.length === 0) return 'database is up to date'
-  const names = applied.length === 1 ? applied[0] : `${applied[0]} … ${applied[applied.length - 1]}`
-  return `applied ${applied.length} migration${applied.length === 1 ? '' : 's'} (${names})`
+/** S-22's line, then one for the definitions applied and one for checksums recorded late, if any. */
+export function migrationsText({ applied, defined, recorded }: MigrationResult): string {
+  const lines: string[] = []
+  if (applied.length > 0) lines.push(`applied ${count(applied.length, 'migration')} (${range(applied)})`)
+  if (defined.length > 0) lines.push(`applied ${count(defined.length, 'definition')} (${range(defined)})`)
+  if (recorded.length > 0) lines.push(`recorded the SHA-256 of ${count(recorded.length, 'migration')} applied before checksums were kept (${range(recorded)})`)
+  return lines.length === 0 ? 'database is up to date' : lines.join('\n')
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+const range = (names: string[]) => (names.length === 1 ? names[0]! : `${names[0]} … ${names[names.length - 1]}`)

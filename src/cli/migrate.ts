@@ -13,14 +13,17 @@ export function migrateCommand(rect: Command, io: Io): void {
       const config = commandConfigOrExit(flags, process.env)
       const { withCommandDatabase } = await import('./command-database.ts')
       const { migrationsText } = await import('./database.ts')
-      const applied = await withCommandDatabase(config, async (_db, _clock, done) => done)
-      io.out(`${migrationsText(applied)}\n`)
+      const migrated = await withCommandDatabase(config, async (_db, _clock, done) => done)
+      io.out(`${migrationsText(migrated)}\n`)
     })
   describe(command, {
     usage: 'rect migrate [options]',
-    summary: 'Apply pending migrations to DATABASE_URL or the PGlite data directory, in one transaction. Never seeds.',
+    summary: 'Apply pending migrations and changed function definitions to DATABASE_URL or the PGlite data directory, in one transaction. Never seeds.',
     flags: [DATA_DIR_FLAG, HELP_FLAG],
     env: DATABASE_ENVIRONMENT,
-    notes: ['Works in both modes. Running it twice is a no-op.'],
+    notes: [
+      'Works in both modes. Running it twice is a no-op.',
+      "A migration already applied whose file has changed since is refused (exit 3, naming the file and both SHA-256 hashes): fix it with a new migration.",
+    ],
   })
 }

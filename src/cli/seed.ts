@@ -6,6 +6,7 @@ import { commandConfigOrExit } from './config.ts'
 import { usageError } from './errors.ts'
 import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
 import type { Io } from './program.ts'
+import { SCENARIO_SUMMARIES } from '../sandbox/scenarios/summaries.ts'
 
 type SeedFlags = { seed?: string; scale?: string; scenario?: string; leadProvider?: string; dataDir?: string }
 
@@ -41,8 +42,20 @@ export function seedCommand(rect: Command, io: Io): void {
       HELP_FLAG,
     ],
     env: DATABASE_ENVIRONMENT,
-    notes: ['Sandbox mode only: refused with RECT_MODE=production and on a database used in production.'],
+    notes: [
+      scenarioList(),
+      'A scenario adds to a seeded database: seed it first (rect seed, or start rect serve once).',
+      'Sandbox mode only: refused with RECT_MODE=production and on a database used in production.',
+    ],
   })
+}
+
+/** Every scenario with one line on what it sets up (S-52), in table order. */
+function scenarioList(): string {
+  const names = Object.keys(SCENARIO_SUMMARIES)
+  const width = Math.max(...names.map((name) => name.length)) + 2
+  const heading = 'Scenarios (--scenario <name>; LP is --lead-provider, other LP the next lead provider by name):'
+  return [heading, ...names.map((name) => `  ${name.padEnd(width)}${SCENARIO_SUMMARIES[name]}`)].join('\n')
 }
 
 export type SeedCommandOptions =

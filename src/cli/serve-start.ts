@@ -41,7 +41,7 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
   const { db } = database
   const before = await readSettings(db)
   checkModeMarker(before, config.mode) // step 3
-  const applied = await stages.time('migrate', () => applyMigrations(db, clock.now)) // step 4
+  const { applied } = await stages.time('migrate', () => applyMigrations(db, clock.now)) // step 4
   if (config.mode === 'production') await recordProductionMarker(db)
 
   if (config.mode === 'sandbox') {

@@ -116,6 +116,14 @@ export interface WebSessionsTable {
 export interface SchemaMigrationsTable {
   name: string
   applied_at: Instant
+  /** The file's SHA-256 (migrate.ts); null for a row applied before they were kept, until checked. */
+  sha256: string | null
+}
+
+export interface SchemaDefinitionsTable {
+  name: string
+  sha256: string
+  applied_at: Instant
 }
 
 export interface PartnershipsTable {
@@ -353,6 +361,7 @@ export interface Database {
   schools: SchoolsTable
   events: EventsTable
   schema_migrations: SchemaMigrationsTable
+  schema_definitions: SchemaDefinitionsTable
   partnerships: PartnershipsTable
   teachers: TeachersTable
   participant_id_changes: ParticipantIdChangesTable

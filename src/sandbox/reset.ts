@@ -40,10 +40,11 @@ export async function seedBaseData(tx: Tx, clock: Clock, seed: number): Promise<
   return load(tx, clock, seed)
 }
 
-/** S-54: delete all domain data and every lead-provider token, keep admin tokens, then seed unless empty. */
+/** S-54 (seed 1 unless given, issue 18): delete all domain data and every lead-provider token, keep admin tokens, then seed unless empty. */
 export async function resetSandbox(tx: Tx, clock: Clock, options: { seed?: number; empty?: boolean }): Promise<ResetResult> {
-  const settings = await tx.selectFrom('settings').select(['seed_number', 'no_seed']).executeTakeFirstOrThrow()
-  const seed = options.seed ?? (settings.seed_number === null ? 1 : Number(settings.seed_number))
+  const settings = await tx.selectFrom('settings').select(['no_seed']).executeTakeFirstOrThrow()
+  // Issue 18: without a seed number the reset returns to seed 1, whose tokens the docs print.
+  const seed = options.seed ?? 1
   const empty = options.empty ?? settings.no_seed
   if (!empty) checkSeedOptions({ seed, seedingDate: clock.today })
   await lockSandbox(tx)

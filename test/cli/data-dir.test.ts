@@ -1,12 +1,13 @@
 // S-14, S-21, S-22, S-24, S-25, S-4 on a PGlite data directory of this file's own.
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { kyselyOverPGlite, openPGlite } from '../../src/db/connect.ts'
-import { migrationFiles } from '../../src/db/migrate.ts'
+import { definitionFiles, migrationFiles, sha256Of } from '../../src/db/migrate.ts'
 import { sandboxToken } from '../../src/sandbox/derive.ts'
-import { rect, serve } from './rect.ts'
+import { rect, ROOT, serve } from './rect.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'rect-cli-'))
 const dir = join(root, 'data')
@@ -15,12 +16,32 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 describe('S-22 rect migrate', () => {
   it('S-22, Q-16: applies every migration once, then says the database is up to date', async () => {
     const names = (await migrationFiles()).map((f) => f.replace(/\.sql$/, ''))
+    const definitions = (await definitionFiles()).map((f) => f.replace(/\.sql$/, ''))
     const first = await rect(['migrate', '--data-dir', dir])
     expect(first.code).toBe(0)
-    expect(first.stdout).toBe(`applied ${names.length} migrations (${names[0]} … ${names.at(-1)})\n`)
+    expect(first.stdout).toBe(
+      `applied ${names.length} migrations (${names[0]} … ${names.at(-1)})\n` +
+        `applied ${definitions.length} definitions (${definitions[0]} … ${definitions.at(-1)})\n`,
+    )
     const second = await rect(['migrate', '--data-dir', dir])
     expect(second).toEqual({ code: 0, stdout: 'database is up to date\n', stderr: '' })
     expect(existsSync(join(dir, 'rect.lock'))).toBe(false)
+  })
+
+  it('Q-16, S-12: an applied migration whose file has changed is refused with exit 3, naming the file and both hashes; serve refuses too', async () => {
+    const changed = join(root, 'changed')
+    expect((await rect(['migrate', '--data-dir', changed])).code).toBe(0)
+    // As if 0003's file had been edited after it was applied: the hash the database holds differs.
+    const [file] = (await migrationFiles()).filter((f) => f.startsWith('0003_'))
+    const now = sha256Of(await readFile(join(ROOT, 'src', 'db', 'migrations', file!), 'utf8'))
+    const applied = 'a'.repeat(64)
+    const pglite = await openPGlite(changed)
+    await kyselyOverPGlite(pglite).db.updateTable('schema_migrations').set({ sha256: applied }).where('name', '=', file!.replace(/\.sql$/, '')).execute()
+    await pglite.close()
+    const message = `migration ${file} has changed since it was applied: the database recorded SHA-256 ${applied}, the file now has ${now}; an applied migration is never edited (a fix is a new migration)\n`
+    expect(await rect(['migrate', '--data-dir', changed])).toEqual({ code: 3, stdout: '', stderr: message })
+    expect(await rect(['serve', '--data-dir', changed, '--port', '0'])).toEqual({ code: 3, stdout: '', stderr: message })
+    expect(existsSync(join(changed, 'rect.lock'))).toBe(false)
   })
 })
 

@@ -20,7 +20,7 @@ function track<T extends ChildProcess>(child: T): T {
 }
 
 const BIN = fileURLToPath(new URL('../../bin/rect.js', import.meta.url))
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /** The variables rect reads are removed, so only what a test passes counts. */
 const READ_BY_RECT = ['PORT', 'HOST', 'RECT_MODE', 'DATABASE_URL', 'RECT_ADMIN_TOKEN', 'REDIS_URL', 'RECT_RATE_LIMIT_TOKEN', 'RECT_RATE_LIMIT_IP', 'LOG_LEVEL']

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { leadProviderPlans } from '../../src/sandbox/reference.ts'
+import { SCENARIO_NAMES } from '../../src/sandbox/scenarios/catalogue.ts'
+import { NOT_SEEDED } from '../../src/sandbox/scenarios/run-scenario.ts'
+import { SCENARIO_SUMMARIES } from '../../src/sandbox/scenarios/summaries.ts'
 import { onPostgres, testDatabase, type TestDatabase } from '../support/db.ts'
 import { rect } from './rect.ts'
 
@@ -35,6 +38,20 @@ describe('S-23 rect seed', () => {
   it('S-23, S-4: refused in production mode', async () => {
     const run = await rect(['seed'], { RECT_MODE: 'production', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })
     expect(run).toMatchObject({ code: 2, stderr: "rect seed works in sandbox mode only (RECT_MODE is 'production')\n" })
+  })
+
+  it('S-26, S-52, issue 18: the help lists every scenario, in table order, with one line on what it sets up', async () => {
+    expect(Object.keys(SCENARIO_SUMMARIES)).toEqual(SCENARIO_NAMES)
+    const help = (await rect(['seed', '--help'])).stdout
+    const listed = help.split('\n').filter((line) => /^ {2}[a-z-]+ {2,}\S/.test(line) && !line.trimStart().startsWith('-'))
+    expect(listed.map((line) => line.trim().split(/ {2,}/))).toEqual(SCENARIO_NAMES.map((name) => [name, SCENARIO_SUMMARIES[name]]))
+    expect(help).toContain('  transfer-unknown-destination           an ECT leaving LP\'s school with no new school yet (unknown destination)\n')
+  })
+
+  it('S-23, S-51, issue 18: a scenario on a database that was never seeded says to seed first', async () => {
+    const run = await rect(['seed', '--scenario', 'eoi-school', ...where], env)
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: `${NOT_SEEDED}\n` })
+    expect(NOT_SEEDED).toBe('The database holds no data yet: load the seed data set first (POST /api/admin/v1/sandbox/seed, or rect seed), then add the scenario.')
   })
 
   it('S-23: replaces all data with the seed data set, prints counts and tokens; then adds a scenario', async () => {

@@ -12,6 +12,17 @@ const t = await setupTestApp()
 const v3 = (await t.request('GET', '/api/v3/openapi.json')).body as Json
 const admin = (await t.request('GET', '/api/admin/v1/openapi.json')).body as Json
 
+type Operation = { path: string; method: string; operation: Json }
+
+function operationsOf(document: Json): Operation[] {
+  return Object.entries<Json>(document.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] as Json })),
+  )
+}
+
+const label = ({ method, path }: { method: string; path: string }) => `${method.toUpperCase()} ${path}`
+const upstreamOperations = operationsOf(upstream)
+
 /** C-69: the error responses rect can give, documented beyond upstream's own list. */
 const RECT_ERROR_STATUSES = ['400', '401', '404', '413', '422', '429'] as const
 
@@ -46,6 +57,20 @@ const DECIDED: { rule: string; operations: string[]; difference: string }[] = [
     },
   ]),
   {
+    // P-44: GET /schools and /schools/{id} answer 400 without filter[cohort], so `filter` is required
+    // (upstream marks only `cohort` inside it as required).
+    rule: 'P-44',
+    operations: ['GET /api/v3/schools', 'GET /api/v3/schools/{id}'],
+    difference: ' parameter query.filter: required true (upstream false)',
+  },
+  {
+    // C-53 (decided), S-60: the time-travel header, declared on every operation in sandbox mode so
+    // that generated clients can send it.
+    rule: 'C-53',
+    operations: upstreamOperations.map(label),
+    difference: ' parameter header.X-With-Server-Date: extra',
+  },
+  {
     // T-11 (decided): a transfer's created_at is a timestamp, as upstream's service sends it, not a date.
     rule: 'T-11',
     operations: ['GET /api/v3/participants/transfers'],
@@ -59,16 +84,6 @@ const DECIDED: { rule: string; operations: string[]; difference: string }[] = [
 ]
 const decided = new Set(DECIDED.flatMap((d) => d.operations.map((o) => `${o}${d.difference}`)))
 
-type Operation = { path: string; method: string; operation: Json }
-
-function operationsOf(document: Json): Operation[] {
-  return Object.entries<Json>(document.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] as Json })),
-  )
-}
-
-const label = ({ method, path }: { method: string; path: string }) => `${method.toUpperCase()} ${path}`
-const upstreamOperations = operationsOf(upstream)
 const ourOperations = operationsOf(v3)
 const implementedPaths = new Set(ourOperations.map((o) => o.path))
 

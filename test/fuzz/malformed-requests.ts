@@ -78,7 +78,8 @@ export async function send(app: App, r: Generated): Promise<Outcome> {
   if (r.token) headers.authorization = `Bearer ${r.token}`
   if (r.serverDate !== undefined) headers['x-with-server-date'] = r.serverDate
   if (r.body) headers['content-type'] = r.body.type
-  const res = await app.inject({ method: r.route.method, url, headers, ...(r.body ? { payload: r.body.payload } : {}) })
+  // The route's method as light-my-request's own method type (its overloads take no plain string).
+  const res = await app.inject({ method: r.route.method as 'GET', url, headers, ...(r.body ? { payload: r.body.payload } : {}) })
   const request = `${r.route.method} ${url.slice(0, 200)}`
   if (res.statusCode >= 500) return { ok: false, status: res.statusCode, why: res.body.slice(0, 300), request }
   if (res.statusCode >= 400) {

@@ -19,6 +19,11 @@ describe('POST /api/admin/v1/sandbox/seed and /reset', () => {
     expect(res.body).toEqual({ errors: [{ title: 'seeding_date', detail: 'The sandbox data set needs a seeding date on or after 2026-08-01' }] })
   })
 
+  it('S-51, issue 18: a scenario on an empty database says to seed first', async () => {
+    const res = await t.admin('POST', '/sandbox/seed', { scenario: 'eoi-school' }, { date: at })
+    expect([res.status, res.body]).toEqual([422, { errors: [{ title: 'scenario', detail: 'The database holds no data yet: load the seed data set first (POST /api/admin/v1/sandbox/seed, or rect seed), then add the scenario.' }] }])
+  })
+
   it('S-50, S-55: the base data set into an empty database, 201 with the reset body', async () => {
     const res = await t.admin('POST', '/sandbox/seed', { lead_provider_id: 'ignored' }, { date: at })
     expect(res.status).toBe(201)
@@ -92,6 +97,23 @@ describe('POST /api/admin/v1/sandbox/seed and /reset', () => {
     expect(first.body.data.schools[0]).toMatchObject({ urn: '149001', id: seedId(1, 'scenario:1:school:A') })
     expect((await t.request('GET', '/api/v3/partnerships', { token: lps[0]!.token, date: at })).status).toBe(200)
   }, 300_000)
+
+  it('S-54, issue 18: a plain reset, with no body at all, returns to seed 1 after a reset to seed 2, so the printed tokens work again', async () => {
+    const two = await t.admin('POST', '/sandbox/reset', { seed: 2 }, { date: at })
+    expect(two.body.data).toMatchObject({ seed: 2, empty: false })
+    expect((await t.request('GET', '/api/v3/partnerships', { token: lps[0]!.token, date: at })).status).toBe(401)
+    const plain = await t.request('POST', '/api/admin/v1/sandbox/reset', { token: t.adminToken, date: at })
+    expect(plain.status).toBe(200)
+    expect(plain.body.data).toMatchObject({ seed: 1, seeding_date: T, empty: false, counts })
+    expect(plain.body.data.lead_providers[0]).toEqual({ id: lps[0]!.id, name: lps[0]!.name, token: lps[0]!.token })
+    expect((await t.request('GET', '/api/v3/partnerships', { token: lps[0]!.token, date: at })).status).toBe(200)
+  }, 300_000)
+
+  it('C-73, issue 18: the operator document marks the reset body optional, and a body with required fields required', async () => {
+    const document = (await t.request('GET', '/api/admin/v1/openapi.json')).body
+    expect(document.paths['/api/admin/v1/sandbox/reset'].post.requestBody.required).toBe(false)
+    expect(document.paths['/api/admin/v1/cohorts'].post.requestBody.required).toBe(true)
+  })
 
   it('S-54, S-55: empty reset, bad values', async () => {
     const bad = await t.admin('POST', '/sandbox/reset', { seed: -1, empty: 'yes' }, { date: at })

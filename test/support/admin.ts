@@ -5,7 +5,9 @@ import * as f from './factories.ts'
 
 export const DENIED = '{"error":"HTTP Token: Access denied"}'
 export const NOT_FOUND = { errors: [{ title: 'Resource not found', detail: 'Nothing could be found for the provided details' }] }
-export const BAD_BODY = { errors: [{ title: 'Bad request', detail: 'Correct json data structure required. See API docs for reference.' }] }
+/** C-73, issue 18: the 400 for a body that is not a JSON object names what it is instead. */
+export const notAnObject = (kind: string) => ({ errors: [{ title: 'Bad request', detail: `The request body must be a JSON object of fields, not ${kind}.` }] })
+export const BROKEN_JSON = { errors: [{ title: 'Bad request', detail: 'The request body is not valid JSON: it ends before the JSON is complete.' }] }
 export const BAD_PAGE = {
   errors: [{ title: 'Bad request', detail: "The '#/page[page]' and '#/page[per_page]' parameter values must be a valid positive number" }],
 }

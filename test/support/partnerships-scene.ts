@@ -21,7 +21,6 @@ export async function partnershipsScene(t: TestApp) {
 
   const JUNE_20 = '2025-06-20T09:14:03Z'
   const NOT_FOUND = { errors: [{ title: 'Resource not found', detail: 'Nothing could be found for the provided details' }] }
-  const BAD_BODY = { errors: [{ title: 'Bad request', detail: 'Correct json data structure required. See API docs for reference.' }] }
   const text = {
     duplicate: 'You are already in a confirmed partnership with this school for the entered cohort.',
     ineligible: 'The school you have entered is currently ineligible for DfE funding. Contact the school for more information.',
@@ -88,5 +87,5 @@ export async function partnershipsScene(t: TestApp) {
     }
   }
 
-  return { ambition, teachFirst, northern, pennine, unpaired, JUNE_20, NOT_FOUND, BAD_BODY, text, oakfield, registered, body, post, get, put, json }
+  return { ambition, teachFirst, northern, pennine, unpaired, JUNE_20, NOT_FOUND, text, oakfield, registered, body, post, get, put, json }
 }

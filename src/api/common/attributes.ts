@@ -1,5 +1,6 @@
 // v3 write bodies (C-19 … C-22): `{"data":{"type":…,"attributes":{…}}}`, `type` never read.
-import { BAD_BODY, BadRequestError } from '../../errors.ts'
+import { BadRequestError } from '../../errors.ts'
+import { v3BodyShape } from './body-problems.ts'
 
 type Json = Record<string, unknown>
 
@@ -19,10 +20,8 @@ function textOf(value: unknown): string | null {
  */
 export function readAttributes<N extends string>(body: unknown, allowed: readonly N[]): Record<N, string | null> {
   const data = isObject(body) ? body.data : undefined
-  if (!isObject(data) || Object.keys(data).length === 0) throw new BadRequestError(BAD_BODY)
-  const attributes = data.attributes
-  if (!isObject(attributes) || Object.keys(attributes).length === 0) throw new BadRequestError(BAD_BODY)
-  const present = allowed.filter((name) => Object.hasOwn(attributes, name) && !Array.isArray(attributes[name]) && !isObject(attributes[name]))
-  if (present.length === 0) throw new BadRequestError(BAD_BODY)
+  const attributes = isObject(data) ? data.attributes : undefined
+  const present = isObject(attributes) ? allowed.filter((name) => Object.hasOwn(attributes, name) && !Array.isArray(attributes[name]) && !isObject(attributes[name])) : []
+  if (!isObject(attributes) || present.length === 0) throw new BadRequestError(v3BodyShape(body, allowed))
   return Object.fromEntries(allowed.map((name) => [name, textOf(attributes[name])])) as Record<N, string | null>
 }

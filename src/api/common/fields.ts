@@ -3,7 +3,8 @@
 // table is written once.
 import { Type, type TSchema } from 'typebox'
 import { isCalendarDate } from '../../clock.ts'
-import { BAD_BODY, BadRequestError } from '../../errors.ts'
+import { BadRequestError } from '../../errors.ts'
+import { operatorBodyShape } from './body-problems.ts'
 import { Problems, say } from '../../domain/problems.ts'
 import { isUuid } from './ids.ts'
 import { Nullable } from './schemas.ts'
@@ -119,7 +120,7 @@ function isBlank(value: unknown): boolean {
 /** C-73: the body must be a JSON object; no body counts as `{}`. */
 export function bodyObject(body: unknown): Record<string, unknown> {
   if (body === undefined) return {}
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestError(BAD_BODY)
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestError(operatorBodyShape(body))
   return body as Record<string, unknown>
 }
 

@@ -5,7 +5,13 @@ import { isUuid } from './ids.ts'
 
 export type Filter = { [key: string]: QueryValue }
 
-export const UPDATED_SINCE_MESSAGE = "The filter '#/updated_since' must be a valid ISO 8601 date"
+// Upstream says "must be a valid ISO 8601 date", which a date is; a date-time is needed (issue 18).
+export const UPDATED_SINCE_MESSAGE = "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2025-11-03T08:00:00Z"
+
+/** The 400 for a date without a time, which names the date-time it needs. */
+export function dateWithoutTime(date: string): string {
+  return `The filter '#/updated_since' must be a valid ISO 8601 date-time, such as ${date}T00:00:00Z: a date alone is not enough`
+}
 
 /** C-37: `filter`, when present, is an object; on every v3 endpoint. */
 export function filterOf(query: Query): Filter {
@@ -63,6 +69,7 @@ export function updatedSince(filter: Filter): Date | null {
   // A raw `+01:00` arrives as a space where the sign belongs (C-43, decided).
   text = text.replace(/ (\d{2}(?::?\d{2})?)$/, '+$1')
   const m = ISO_DATE_TIME.exec(text)
+  if (!m && /^\d{4}-\d{2}-\d{2}$/.test(text.trim())) throw new BadRequestError(dateWithoutTime(text.trim()))
   if (!m) throw new BadRequestError(UPDATED_SINCE_MESSAGE)
   const [, y, mo, d, hh, mi, ss, fraction = '', zone = 'Z'] = m
   if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) throw new BadRequestError(UPDATED_SINCE_MESSAGE)

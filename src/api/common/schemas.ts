@@ -1,10 +1,14 @@
 // Wire building blocks shared by every resource's schemas.ts (C-11 … C-15, C-25, C-26).
 import { Type, type TSchema, type TObject } from 'typebox'
+import { unnamed } from '../openapi/components.ts'
 
-/** A value that may be null. Emitted as `type: [t, 'null']`; the OpenAPI plugin writes `nullable`. */
+/**
+ * A value that may be null. Emitted as `type: [t, 'null']`; the OpenAPI plugin writes `nullable`.
+ * An enum lists `null` too, so strict validators accept the null they will be sent (OpenAPI 3.0.3).
+ */
 export function Nullable<T extends TSchema>(schema: T) {
-  const s = schema as unknown as { type?: string; [k: string]: unknown }
-  return Type.Unsafe<import('typebox').Static<T> | null>({ ...s, type: [s.type, 'null'] })
+  const s = unnamed(schema as unknown as { type?: string; enum?: unknown[]; [k: string]: unknown })
+  return Type.Unsafe<import('typebox').Static<T> | null>({ ...s, type: [s.type, 'null'], ...(s.enum ? { enum: [...s.enum, null] } : {}) })
 }
 
 export const Id = Type.String({ format: 'uuid', description: 'The unique ID of the resource.', example: 'd0b4a32e-a272-489e-b30a-cb17131457fc' })

@@ -43,7 +43,16 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
 
 /** C-8, C-9: the 401, after routing and the rate limit, before every other check. */
 export async function requireCaller(request: FastifyRequest): Promise<void> {
-  if (needsToken(request) && request.caller === null) throw new UnauthorisedError()
+  if (needsToken(request) && request.caller === null) throw new UnauthorisedError(refusalOf(request))
+}
+
+/** Why the token did not resolve, for the request log (never the body, C-8, nor the token, Q-22). */
+function refusalOf(request: FastifyRequest): string {
+  const header = request.headers.authorization
+  if (header === undefined) return 'no Authorization header'
+  if (presentedToken(header) === null) return "the Authorization header is not 'Bearer <token>'"
+  const other = request.routeOptions.config.surface === 'v3' ? 'an admin token' : 'a lead provider token'
+  return `the token is unknown, revoked or ${other}`
 }
 
 /** C-6: record the use with the request clock, at most once a minute; never fails the request. */

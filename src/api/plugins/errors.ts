@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { BAD_BODY, BadRequestError, InvalidError, NotFoundError, UnauthorisedError, UnavailableError } from '../../errors.ts'
 import { isDatabaseUnavailable } from '../../db/faults.ts'
+import { noteRefusal } from './request-log.ts'
 
 export type ErrorItem = { title: string; detail: string }
 
@@ -59,10 +60,20 @@ export function answerFor(error: unknown): Answer {
   if (error instanceof UnavailableError || isDatabaseUnavailable(error)) return { status: 503, body: errors(UNAVAILABLE) }
   const code = (error as FastifyError | undefined)?.code
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: errors(TOO_LARGE) }
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return { status: 400, body: errors({ title: 'Bad request', detail: 'The request body does not have the length its Content-Length header gives.' }) }
+  }
   if ((code !== undefined && BAD_BODY_CODES.has(code)) || error instanceof SyntaxError) {
     return { status: 400, body: errors({ title: 'Bad request', detail: BAD_BODY }) }
   }
   return { status: 500, body: errors(INTERNAL) }
+}
+
+/** The log's words for a refusal: the 401's reason, or the error details the body carries. */
+function refusalOf(error: unknown, body: unknown): string {
+  if (error instanceof UnauthorisedError) return error.reason
+  const items = (body as { errors?: ErrorItem[] }).errors ?? []
+  return items.map((item) => `${item.title}: ${item.detail}`).join('; ')
 }
 
 /** W-1: answers an unknown path with the web's HTML 404 page when that is wanted, else null. */
@@ -87,11 +98,13 @@ export function registerErrorHandling(app: FastifyInstance, htmlNotFound?: HtmlN
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     // C-10 row 1: an unknown route is the 404 even when its body is too large or malformed.
     const { status, body } = request.is404 ? { status: 404, body: { errors: [NOT_FOUND] } } : answerFor(error)
+    if (status < 500) noteRefusal(request, request.is404 ? 'unknown route' : refusalOf(error, body))
     if (status >= 500) request.log.error({ err: error }, status === 503 ? 'database unavailable' : 'unexpected error')
     return reply.code(status).type('application/json; charset=utf-8').send(body)
   })
   // C-29: unknown paths and methods, whatever the token, before any other check.
   app.setNotFoundHandler((request, reply) => {
+    noteRefusal(request, 'unknown route')
     const page = htmlNotFound?.(request, reply) ?? null
     if (page !== null) return page
     return reply.code(404).type('application/json; charset=utf-8').send({ errors: [NOT_FOUND] })

@@ -82,8 +82,9 @@ export async function registerRateLimit(app: FastifyInstance, settings: RateLimi
     // C-64: admin-token requests and the documents, docs and health are never limited; 0 = off.
     allowList: (request, key) => !needsToken(request) || request.caller?.kind === 'admin' || limitFor(key) === 0,
     max: (_request, key) => limitFor(key),
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
+    // Every limited answer says where its window stands (RateLimit-Limit, RateLimit-Remaining,
+    // RateLimit-Reset in seconds, the IETF draft's names); a 429 adds Retry-After (C-65).
+    enableDraftSpec: true,
     onExceeded: (request, key) => request.log.warn({ key: key.startsWith('ip:') ? key : 'token' }, 'rate limited'),
     errorResponseBuilder: () => new RateLimitedError('rate limited'),
   })

@@ -10,6 +10,13 @@ export function requestIdFor(request: { headers: Record<string, string | string[
   return value !== undefined && VISIBLE_ASCII.test(value) ? value : randomUUID()
 }
 
+const refusals = new WeakMap<FastifyRequest, string>()
+
+/** Why a request was refused (4xx), for its log line; set by the error mapper. */
+export function noteRefusal(request: FastifyRequest, reason: string): void {
+  refusals.set(request, reason.length > 300 ? `${reason.slice(0, 299)}…` : reason)
+}
+
 export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id)
@@ -30,6 +37,7 @@ export function registerRequestLog(app: FastifyInstance): void {
         ...(caller?.kind === 'admin' ? { admin: true } : {}),
         ...(webUser !== null ? { web_user: webUser.kind, ...(webUser.kind === 'school' ? { urn: webUser.urn } : {}) } : {}),
         ...(request.travelled ? { server_date: request.clock.now.toISOString() } : {}),
+        ...(refusals.has(request) ? { refused: refusals.get(request) } : {}),
       },
       'request',
     )

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/transaction.ts'
 import { recordEvent } from '../../domain/events.ts'
 import { Problems, say } from '../../domain/problems.ts'
 import { lockSandbox } from '../reset.ts'
+import { holdsDomainData } from '../seed.ts'
 import { SCENARIO_NAMES, SCENARIOS, schoolSteps } from './catalogue.ts'
 import { openScene, runScene } from './context.ts'
 
@@ -24,6 +25,9 @@ export type ScenarioReport = {
   declarations: string[]
 }
 
+/** Issue 18: a scenario adds to the data set, so an empty database is told to seed first. */
+export const NOT_SEEDED = 'The database holds no data yet: load the seed data set first (POST /api/admin/v1/sandbox/seed, or rect seed), then add the scenario.'
+
 export const UNKNOWN_SCENARIO = `The '#/scenario' must be one of: ${SCENARIO_NAMES.join(', ')}`
 
 /** `problems` holds what the wire reading found (C-76); the checks against stored records join it. */
@@ -36,6 +40,7 @@ export async function runScenario(tx: Tx, clock: Clock, input: ScenarioInput, pr
       problems.add(field, say.invalid(field))
     }
   }
+  if (!problems.has('scenario') && !(await holdsDomainData(tx))) problems.add('scenario', NOT_SEEDED)
   problems.throwIfAny()
   await lockSandbox(tx)
   const name = input.scenario!

@@ -6,7 +6,8 @@ import { V3_PROBE, ADMIN_PROBE, probeRoutes } from '../../support/probe-routes.t
 const t = await setupTestApp({}, { routes: probeRoutes })
 const lp = await f.leadProvider(t.db)
 
-const BAD_BODY = { errors: [{ title: 'Bad request', detail: 'Correct json data structure required. See API docs for reference.' }] }
+const bad = (detail: string) => ({ errors: [{ title: 'Bad request', detail }] })
+const SEND_JSON = "The request body must be JSON sent with 'Content-Type: application/json'"
 const TOO_LARGE = { errors: [{ title: 'Payload too large', detail: 'The request body must not be larger than 1 MB' }] }
 const surfaces = [
   ['v3', V3_PROBE, lp.token],
@@ -24,31 +25,40 @@ function jsonOf(bytes: number): string {
 
 describe.each(surfaces)('C-23, C-24 request bodies on the %s API', (_name, url, token) => {
   it.each([
-    ['unterminated', '{"data":{'],
-    ['trailing garbage', '{"data":{}} x'],
-    ['single quotes', "{'data':{}}"],
-    ['not JSON at all', 'data=1'],
-    ['a prototype key', '{"__proto__":{"admin":true}}'],
-  ])('C-23: malformed JSON (%s) is the C-21 400', async (_case, payload) => {
+    ['unterminated', '{"data":{', 'The request body is not valid JSON: it ends before the JSON is complete.'],
+    ['trailing garbage', '{"data":{}} x', 'The request body is not valid JSON: unexpected character at position 12.'],
+    ['single quotes', "{'data':{}}", 'The request body is not valid JSON: unexpected character at position 1.'],
+    ['not JSON at all', 'data=1', 'The request body is not valid JSON.'],
+    ['a prototype key', '{"__proto__":{"admin":true}}', 'The request body is not accepted: it contains a "__proto__" or "constructor" key.'],
+  ])('C-23, issue 18: malformed JSON (%s) is a 400 under the C-21 title that says the JSON is malformed', async (_case, payload, detail) => {
     const res = await send(url, token, payload, 'application/json')
     expect(res.status).toBe(400)
-    expect(res.body).toEqual(BAD_BODY)
+    expect(res.body).toEqual(bad(detail))
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
   })
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', 'application/vnd.api+json', 'application/json-patch+json'])(
-    'C-23: Content-Type %s is the C-21 400',
-    async (type) => {
-      const res = await send(url, token, '{"data":{"attributes":{"a":1}}}', type)
-      expect(res.status).toBe(400)
-      expect(res.body).toEqual(BAD_BODY)
-    },
-  )
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['application/xml', 'application/xml'],
+    ['multipart/form-data; boundary=x', 'multipart/form-data'],
+    ['application/vnd.api+json', 'application/vnd.api+json'],
+    ['application/json-patch+json', 'application/json-patch+json'],
+  ])('C-23, issue 18: Content-Type %s is a 400 naming the Content-Type sent', async (type, named) => {
+    const res = await send(url, token, '{"data":{"attributes":{"a":1}}}', type)
+    expect(res.status).toBe(400)
+    expect(res.body).toEqual(bad(`${SEND_JSON}; this request sent '${named}'.`))
+  })
 
-  it('C-23: a body with no Content-Type is the C-21 400', async () => {
+  it('C-23, issue 18: a form body (curl -d without a Content-Type) is a 400 that says so', async () => {
+    const res = await send(url, token, '{"data":{"attributes":{"a":1}}}', 'application/x-www-form-urlencoded')
+    expect(res.status).toBe(400)
+    expect(res.body).toEqual(bad(`${SEND_JSON}; this request sent a form (application/x-www-form-urlencoded), which is what curl -d sends unless given -H 'Content-Type: application/json'.`))
+  })
+
+  it('C-23, issue 18: a body with no Content-Type is a 400 that says none was sent', async () => {
     const res = await send(url, token, '{"data":{}}')
     expect(res.status).toBe(400)
-    expect(res.body).toEqual(BAD_BODY)
+    expect(res.body).toEqual(bad(`${SEND_JSON}; this request has a body but no Content-Type.`))
   })
 
   it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON', 'application/json;charset=UTF-8; foo=bar'])(

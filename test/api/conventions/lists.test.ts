@@ -25,7 +25,7 @@ const defaultOrder = [echo, ...tied, alpha]
 const err = (title: string, detail: string) => ({ errors: [{ title, detail }] })
 const BAD_PAGE = err('Bad request', "The '#/page[page]' and '#/page[per_page]' parameter values must be a valid positive number")
 const BAD_FILTER = err('Bad parameter', 'Filter must be a hash')
-const BAD_SINCE = err('Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date")
+const BAD_SINCE = err('Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2025-11-03T08:00:00Z")
 
 const list = (query: string) => t.request('GET', `/api/v3/delivery-partners?${query}`, { token: lp.token })
 const ids = async (query: string) => {
@@ -202,8 +202,12 @@ describe('C-43 updated_since', () => {
     expect(res.body.updated_since).toBe('2025-11-03T08:00:00.000Z')
   })
 
+  it('C-43, issue 18: a date without a time answers the 400 that asks for a date-time', async () => {
+    const res = await probe('filter[updated_since]=2026-12-01')
+    expect([res.status, res.body]).toEqual([400, err('Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2026-12-01T00:00:00Z: a date alone is not enough")])
+  })
+
   it.each([
-    ['a date without a time', 'filter[updated_since]=2025-11-03'],
     ['a word', 'filter[updated_since]=yesterday'],
     ['an epoch number', 'filter[updated_since]=1730620800'],
     ['an impossible day', 'filter[updated_since]=2025-02-30T00:00:00Z'],

@@ -11,9 +11,8 @@ const err = (title: string, detail: string) => ({ errors: [{ title, detail }] })
 const NOT_FOUND = err('Resource not found', 'Nothing could be found for the provided details')
 const BAD_HEADER = err('Bad request', "The header 'X-With-Server-Date' must be an ISO 8601 date or date-time between 2000-01-01 and 2099-12-31")
 const TOO_LARGE = err('Payload too large', 'The request body must not be larger than 1 MB')
-const BAD_BODY = err('Bad request', 'Correct json data structure required. See API docs for reference.')
 const BAD_FILTER = err('Bad parameter', 'Filter must be a hash')
-const BAD_SINCE = err('Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date")
+const BAD_SINCE = err('Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2025-11-03T08:00:00Z")
 const BAD_PAGE = err('Bad request', "The '#/page[page]' and '#/page[per_page]' parameter values must be a valid positive number")
 
 const huge = 'x'.repeat(1_048_577)
@@ -64,10 +63,10 @@ describe('C-10 order of checks', () => {
   it('C-10 row 5: then JSON syntax and Content-Type, before the filter', async () => {
     const bad = await t.request('POST', `${V3_PROBE}${everythingWrong}`, { token: lp.token, payload: '{"data":', headers: { 'content-type': 'application/json' } })
     expect(bad.status).toBe(400)
-    expect(bad.body).toEqual(BAD_BODY)
+    expect(bad.body).toEqual(err('Bad request', 'The request body is not valid JSON: it ends before the JSON is complete.'))
     const type = await t.request('POST', `${V3_PROBE}${everythingWrong}`, { token: lp.token, payload: '{}', headers: { 'content-type': 'text/plain' } })
     expect(type.status).toBe(400)
-    expect(type.body).toEqual(BAD_BODY)
+    expect(type.body).toEqual(err('Bad request', "The request body must be JSON sent with 'Content-Type: application/json'; this request sent 'text/plain'."))
   })
 
   it('C-10 row 6: then `filter` must be an object, on writes too', async () => {

@@ -46,6 +46,8 @@ function expectThrottled(res: Awaited<ReturnType<typeof hit>>, retryAfter?: numb
   const after = Number(res.headers['retry-after'])
   expect(Number.isInteger(after) && after >= 1).toBe(true)
   if (retryAfter !== undefined) expect(after).toBe(retryAfter)
+  expect(res.headers['ratelimit-remaining']).toBe('0')
+  expect(res.headers['ratelimit-reset']).toBe(res.headers['retry-after'])
   expect(res.headers['x-ratelimit-limit']).toBeUndefined()
   expect(res.headers['x-request-id']).toBeTruthy()
 }
@@ -101,6 +103,30 @@ describe('C-63 per token', () => {
     expect(seen[0]).toBeGreaterThanOrEqual(before)
     expect(seen[0]).toBeLessThanOrEqual(Date.now())
     fakeNow = base
+  })
+})
+
+describe('C-63, C-65 RateLimit headers on every limited answer', () => {
+  it('C-63: each answer carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds to the window\'s end); the 429 adds Retry-After', async () => {
+    fakeNow = base + 100_000
+    const lp = await f.leadProvider(t.db)
+    const answers = []
+    for (let i = 0; i < 4; i++) answers.push(await hit(V3_PROBE, { token: lp.token }))
+    expect(answers.map((a) => [a.status, a.headers['ratelimit-limit'], a.headers['ratelimit-remaining'], a.headers['ratelimit-reset'], a.headers['retry-after']])).toEqual([
+      [200, '3', '2', '200', undefined],
+      [200, '3', '1', '200', undefined],
+      [200, '3', '0', '200', undefined],
+      [429, '3', '0', '200', '200'],
+    ])
+  })
+
+  it('C-64: a 401 counted against the IP carries them too; admin and document answers carry none', async () => {
+    fakeNow = base + 101_000
+    const denied = await hit('/api/v3/delivery-partners', { ip: newIp() })
+    expect([denied.status, denied.headers['ratelimit-limit'], denied.headers['ratelimit-remaining'], denied.headers['ratelimit-reset']]).toEqual([401, '2', '1', '199'])
+    for (const answer of [await hit(ADMIN_PROBE, { token: t.adminToken }), await hit('/api/v3/openapi.json'), await hit('/healthcheck')]) {
+      expect(answer.headers['ratelimit-limit']).toBeUndefined()
+    }
   })
 })
 

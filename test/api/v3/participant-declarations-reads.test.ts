@@ -89,7 +89,7 @@ describe('GET /api/v3/participant-declarations', () => {
     expect(ids(await get(teachFirst.token, '?filter[updated_since]=2026-11-23T10:00:01Z'))).toEqual([db2.id, dc.id])
     const bad = await get(teachFirst.token, '?filter[updated_since]=2026-11-23')
     expect(bad.status).toBe(400)
-    expect(bad.body).toEqual(errors(['Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date"]))
+    expect(bad.body).toEqual(errors(['Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2026-11-23T00:00:00Z: a date alone is not enough"]))
     expect((await get(teachFirst.token, '?filter=x')).body).toEqual(errors(['Bad parameter', 'Filter must be a hash']))
   })
 

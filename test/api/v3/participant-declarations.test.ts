@@ -4,6 +4,7 @@ import { onPostgres } from '../../support/db.ts'
 import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
 import * as d from '../../support/factories-declarations.ts'
+import { badShape, SHAPE } from '../../support/bodies.ts'
 
 const t = await setupTestApp()
 await f.cohort(t.db, 2024)
@@ -99,11 +100,15 @@ describe('POST /api/v3/participant-declarations', () => {
   })
 
   it('D-3, C-21: a body without data.attributes or without any attribute the endpoint reads is the 400', async () => {
-    const bad = { errors: [{ title: 'Bad request', detail: 'Correct json data structure required. See API docs for reference.' }] }
-    for (const body of [undefined, [], { data: null }, { data: {} }, { data: { attributes: {} } }, { data: { attributes: { colour: 'blue' } } }, { data: { attributes: [1] } }]) {
+    const allowed = ['participant_id', 'declaration_type', 'declaration_date', 'course_identifier', 'evidence_held']
+    const cases: [unknown, string][] = [
+      [undefined, SHAPE.none], [[], SHAPE.array], [{ data: null }, SHAPE.dataNull], [{ data: {} }, SHAPE.noAttributes], [{ data: { attributes: {} } }, SHAPE.attributesEmpty],
+      [{ data: { attributes: { colour: 'blue' } } }, SHAPE.noneRead], [{ data: { attributes: [1] } }, SHAPE.attributesArray],
+    ]
+    for (const [body, problem] of cases) {
       const res = await t.request('POST', '/api/v3/participant-declarations', { token: teachFirst.token, ...(body !== undefined ? { body } : {}) })
       expect([JSON.stringify(body), res.status]).toEqual([JSON.stringify(body), 400])
-      expect(res.body).toEqual(bad)
+      expect(res.body).toEqual(badShape(problem, allowed))
     }
     const blank = await post(teachFirst.token, { participant_id: null })
     expect(blank.status).toBe(422)

@@ -114,7 +114,7 @@ describe('GET /api/v3/participants/transfers', () => {
     expect(res.body.data.map((r: { id: string }) => r.id)).toEqual([liam.id])
     const bad = await t.request('GET', '/api/v3/participants/transfers?filter[updated_since]=2026-03-20', { token: ambition.token })
     expect(bad.status).toBe(400)
-    expect(bad.body).toEqual({ errors: [{ title: 'Bad request', detail: "The filter '#/updated_since' must be a valid ISO 8601 date" }] })
+    expect(bad.body).toEqual({ errors: [{ title: 'Bad request', detail: "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2026-03-20T00:00:00Z: a date alone is not enough" }] })
   })
 
   it('T-25: sort=-updated_at, then paging (C-35)', async () => {

@@ -80,9 +80,11 @@ describe('GET /api/v3/participants: R-39 filters, sort and paging', () => {
   })
 
   it('C-43, C-26: a malformed updated_since is the 400', async () => {
-    for (const value of ['2025-11-02', 'yesterday', '2025-02-30T00:00:00Z']) {
+    const general = "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2025-11-03T08:00:00Z"
+    const dateAlone = "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2025-11-02T00:00:00Z: a date alone is not enough"
+    for (const [value, detail] of [['2025-11-02', dateAlone], ['yesterday', general], ['2025-02-30T00:00:00Z', general]]) {
       const res = await get(mine, `/participants?filter[updated_since]=${value}`)
-      expect([res.status, res.body]).toEqual([400, { errors: [{ title: 'Bad request', detail: "The filter '#/updated_since' must be a valid ISO 8601 date" }] }])
+      expect([res.status, res.body]).toEqual([400, { errors: [{ title: 'Bad request', detail }] }])
     }
   })
 

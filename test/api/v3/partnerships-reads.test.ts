@@ -5,9 +5,10 @@ import * as f from '../../support/factories.ts'
 import * as p from '../../support/factories-participants.ts'
 import { countingApp } from '../../support/count-statements.ts'
 import { partnershipsScene } from '../../support/partnerships-scene.ts'
+import { badShape, SHAPE } from '../../support/bodies.ts'
 
 const t = await setupTestApp()
-const { ambition, teachFirst, northern, pennine, JUNE_20, NOT_FOUND, BAD_BODY, text, oakfield, registered, post, get, put, json } = await partnershipsScene(t)
+const { ambition, teachFirst, northern, pennine, JUNE_20, NOT_FOUND, text, oakfield, registered, post, get, put, json } = await partnershipsScene(t)
 
 describe('delivery partners for POST and PUT', () => {
   it('G34, G35, G36, P-40, P-42, P-52 row 10: the id and cohorts GET /delivery-partners shows are what POST accepts', async () => {
@@ -133,7 +134,7 @@ describe('GET /api/v3/partnerships', () => {
     expect(ids(await list('?filter[updated_since]=2025-06-21T10:00:00Z'))).toEqual([later.id, extra.id])
     expect(ids(await list('?filter[updated_since]=2025-07-01T10:00:00.001Z'))).toEqual([])
     const bad = await list('?filter[updated_since]=2025-06-21')
-    expect([bad.status, bad.body]).toEqual([400, { errors: [{ title: 'Bad request', detail: "The filter '#/updated_since' must be a valid ISO 8601 date" }] }])
+    expect([bad.status, bad.body]).toEqual([400, { errors: [{ title: 'Bad request', detail: "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2025-06-21T00:00:00Z: a date alone is not enough" }] }])
   })
 
   it('C-47, C-48, P-56: sort by -created_at and updated_at; unknown keys ignored', async () => {
@@ -258,11 +259,11 @@ describe('PUT /api/v3/partnerships/{id}', () => {
     expect([other.status, other.body]).toEqual([404, NOT_FOUND])
     const malformed = await t.request('PUT', '/api/v3/partnerships/not-a-uuid', { token: ambition.token, body: {} })
     expect([malformed.status, malformed.body]).toEqual([404, NOT_FOUND])
-    for (const b of [{}, { data: { attributes: { cohort: '2025' } } }, { data: { attributes: { delivery_partner_id: [pennine.id] } } }]) {
+    for (const [b, problem] of [[{}, SHAPE.noData], [{ data: { attributes: { cohort: '2025' } } }, SHAPE.noneRead], [{ data: { attributes: { delivery_partner_id: [pennine.id] } } }, SHAPE.noneRead]] as const) {
       const res = await t.request('PUT', `/api/v3/partnerships/${id}`, { token: ambition.token, body: b })
-      expect([res.status, res.body]).toEqual([400, BAD_BODY])
+      expect([res.status, res.body]).toEqual([400, badShape(problem, ['delivery_partner_id'])])
     }
     const none = await t.request('PUT', `/api/v3/partnerships/${id}`, { token: ambition.token })
-    expect([none.status, none.body]).toEqual([400, BAD_BODY])
+    expect([none.status, none.body]).toEqual([400, badShape(SHAPE.none, ['delivery_partner_id'])])
   })
 })

@@ -4,9 +4,10 @@ import { setupTestApp } from '../../support/app.ts'
 import { onPostgres } from '../../support/db.ts'
 import * as p from '../../support/factories-participants.ts'
 import { partnershipsScene } from '../../support/partnerships-scene.ts'
+import { badShape, BROKEN_JSON, SHAPE } from '../../support/bodies.ts'
 
 const t = await setupTestApp()
-const { ambition, teachFirst, northern, pennine, unpaired, JUNE_20, BAD_BODY, text, oakfield, registered, body, post, json } = await partnershipsScene(t)
+const { ambition, teachFirst, northern, pennine, unpaired, JUNE_20, text, oakfield, registered, body, post, json } = await partnershipsScene(t)
 
 describe('POST /api/v3/partnerships', () => {
   it('G1, G7, G37, G38, G22, P-3, P-51, C-14: creates a partnership before anyone is registered → 200 with the re-read partnership and the induction tutor', async () => {
@@ -167,30 +168,31 @@ describe('POST /api/v3/partnerships', () => {
     expect(res.status).toBe(200)
   })
 
-  it('C-21, C-23: malformed bodies are the 400, never a 500', async () => {
+  it('C-21, C-23, issue 18: malformed bodies are the 400 naming the problem, never a 500', async () => {
     const school = await oakfield()
-    const bodies: unknown[] = [
-      null,
-      [],
-      'text',
-      {},
-      { data: null },
-      { data: [] },
-      { data: {} },
-      { data: { type: 'partnership' } },
-      { data: { attributes: {} } },
-      { data: { attributes: [] } },
-      { data: { attributes: { colour: 'blue' } } },
-      { data: { attributes: { cohort: ['2025'], school_id: { id: school.id } } } },
+    const allowed = ['cohort', 'school_id', 'delivery_partner_id']
+    const bodies: [unknown, string][] = [
+      [null, 'The request body must be a JSON object, not null.'],
+      [[], SHAPE.array],
+      ['text', 'The request body must be a JSON object, not a string.'],
+      [{}, SHAPE.noData],
+      [{ data: null }, SHAPE.dataNull],
+      [{ data: [] }, "The request body's 'data' must be an object, not an array."],
+      [{ data: {} }, SHAPE.noAttributes],
+      [{ data: { type: 'partnership' } }, SHAPE.noAttributes],
+      [{ data: { attributes: {} } }, SHAPE.attributesEmpty],
+      [{ data: { attributes: [] } }, SHAPE.attributesArray],
+      [{ data: { attributes: { colour: 'blue' } } }, SHAPE.noneRead],
+      [{ data: { attributes: { cohort: ['2025'], school_id: { id: school.id } } } }, SHAPE.noneRead],
     ]
-    for (const b of bodies) {
+    for (const [b, problem] of bodies) {
       const res = await t.request('POST', '/api/v3/partnerships', { token: ambition.token, body: b })
-      expect([res.status, res.body]).toEqual([400, BAD_BODY])
+      expect([JSON.stringify(b), res.status, res.body]).toEqual([JSON.stringify(b), 400, badShape(problem, allowed)])
     }
     const none = await t.request('POST', '/api/v3/partnerships', { token: ambition.token })
-    expect([none.status, none.body]).toEqual([400, BAD_BODY])
+    expect([none.status, none.body]).toEqual([400, badShape(SHAPE.none, allowed)])
     const broken = await t.request('POST', '/api/v3/partnerships', { token: ambition.token, payload: '{"data":', headers: { 'content-type': 'application/json' } })
-    expect([broken.status, broken.body]).toEqual([400, BAD_BODY])
+    expect([broken.status, broken.body]).toEqual([400, BROKEN_JSON])
     const odd = await post(ambition.token, { cohort: 2025.5, school_id: 12, delivery_partner_id: true })
     expect(odd.status).toBe(422)
   })

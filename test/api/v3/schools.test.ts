@@ -96,7 +96,7 @@ describe('GET /api/v3/schools', () => {
       expect([res.status, res.body]).toEqual([400, { errors: [{ title: 'Bad parameter', detail: 'Filter must be a hash' }] }])
     }
     const since = await list(ambition.token, '?filter[cohort]=2025&filter[updated_since]=yesterday&page[per_page]=0')
-    expect(since.body).toEqual({ errors: [{ title: 'Bad request', detail: "The filter '#/updated_since' must be a valid ISO 8601 date" }] })
+    expect(since.body).toEqual({ errors: [{ title: 'Bad request', detail: "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2025-11-03T08:00:00Z" }] })
     const page = await list(ambition.token, '?filter[cohort]=2025&page[per_page]=0')
     expect(page.body).toEqual({ errors: [{ title: 'Bad request', detail: "The '#/page[page]' and '#/page[per_page]' parameter values must be a valid positive number" }] })
   })

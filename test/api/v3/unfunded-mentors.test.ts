@@ -129,7 +129,7 @@ describe('GET /api/v3/unfunded-mentors', () => {
     await t.db.updateTable('mentorships').set({ updated_at: new Date('2025-11-21T10:00:00Z') }).where('id', '=', m2.mentorship.id).execute()
     expect(ids(await get(lp, '/unfunded-mentors?filter[updated_since]=2025-11-21T10:00:00Z'))).toEqual([m2.teacherId])
     const bad = await get(lp, '/unfunded-mentors?filter[updated_since]=2025-11-21')
-    expect([bad.status, bad.body]).toEqual([400, errors(['Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date"])])
+    expect([bad.status, bad.body]).toEqual([400, errors(['Bad request', "The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2025-11-21T00:00:00Z: a date alone is not enough"])])
   })
 
   it('D-73: the calendar stamp moves on a mentorship start or end reaching today', async () => {

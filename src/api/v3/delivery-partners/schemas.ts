@@ -1,6 +1,7 @@
 // GET /api/v3/delivery-partners and /{id} (P-39 … P-42; upstream DeliveryPartner).
 import { Type } from 'typebox'
 import { Id, Many, One, PaginationFilter, Resource, SortParameter, Timestamp, readErrors, showErrors } from '../../common/schemas.ts'
+import { named } from '../../openapi/components.ts'
 
 export const DeliveryPartnerAttributes = Type.Object({
   name: Type.String({ description: 'The name of the delivery partner you are working with.', example: 'Awesome Delivery Partner Ltd' }),
@@ -12,7 +13,7 @@ export const DeliveryPartnerAttributes = Type.Object({
   }),
 })
 
-export const DeliveryPartner = Resource('delivery-partner', DeliveryPartnerAttributes, 'A delivery partner.')
+export const DeliveryPartner = named('DeliveryPartner', Resource('delivery-partner', DeliveryPartnerAttributes, 'A delivery partner.'))
 
 export const DeliveryPartnersFilter = Type.Object(
   {

@@ -6,13 +6,14 @@ import { DEFERRAL_REASONS, WITHDRAWAL_REASONS } from '../../../domain/participan
 import { SCHEDULE_IDENTIFIERS } from '../../../domain/schedules/rules.ts'
 import { Id, One, writeErrors } from '../../common/schemas.ts'
 import { Participant } from '../participants/schemas.ts'
+import { named } from '../../openapi/components.ts'
 
 const COURSE_IDENTIFIERS = ['ecf-mentor', 'ecf-induction']
 
 const courseIdentifier = Type.String({ enum: COURSE_IDENTIFIERS, description: 'The type of course the participant is enrolled in', example: 'ecf-induction' })
 
-function requestBody(type: string, description: string, attributes: TProperties, required: string[], example: Record<string, string>) {
-  return Type.Object(
+function requestBody(name: string, type: string, description: string, attributes: TProperties, required: string[], example: Record<string, string>) {
+  return named(name, Type.Object(
     {
       data: Type.Object(
         {
@@ -23,7 +24,7 @@ function requestBody(type: string, description: string, attributes: TProperties,
       ),
     },
     { required: ['data'], examples: [{ data: { type, attributes: example } }] },
-  )
+  ))
 }
 
 const participantExample = {
@@ -67,6 +68,7 @@ export const withdrawSchema = actionSchema(
   'withdrawParticipant',
   'Notify that a participant has withdrawn from their course',
   requestBody(
+    'ParticipantWithdrawRequest',
     'participant-withdraw',
     'A participant withdrawal action',
     { reason: Type.String({ enum: [...WITHDRAWAL_REASONS], description: 'The reason for the withdrawal', example: 'left-teaching-profession' }), course_identifier: courseIdentifier },
@@ -80,6 +82,7 @@ export const deferSchema = actionSchema(
   'deferParticipant',
   'Notify that a participant is taking a break from their course',
   requestBody(
+    'ParticipantDeferRequest',
     'participant-defer',
     'A participant deferral action',
     { reason: Type.String({ enum: [...DEFERRAL_REASONS], description: 'The reason for the deferral', example: 'bereavement' }), course_identifier: courseIdentifier },
@@ -92,7 +95,7 @@ export const deferSchema = actionSchema(
 export const resumeSchema = actionSchema(
   'resumeParticipant',
   "Notify that a participant is resuming their course",
-  requestBody('participant-resume', 'A participant resumption action', { course_identifier: courseIdentifier }, ['course_identifier'], { course_identifier: 'ecf-induction' }),
+  requestBody('ParticipantResumeRequest', 'participant-resume', 'A participant resumption action', { course_identifier: courseIdentifier }, ['course_identifier'], { course_identifier: 'ecf-induction' }),
   'The participant being resumed',
 )
 
@@ -100,6 +103,7 @@ export const changeScheduleSchema = actionSchema(
   'changeScheduleParticipant',
   'Notify that a participant is changing training schedule',
   requestBody(
+    'ParticipantChangeScheduleRequest',
     'participant-change-schedule',
     'A participant change schedule action',
     {

@@ -3,6 +3,7 @@
 import { Type, type TSchema } from 'typebox'
 import { DECLARATION_TYPES, EVIDENCE_TYPES } from '../../../domain/declarations/rules.ts'
 import { BadRequest, Id, Many, Nullable, NotFound, One, PaginationFilter, Resource, TooLarge, TooMany, Unauthorised, Unprocessable, readErrors, showErrors } from '../../common/schemas.ts'
+import { named } from '../../openapi/components.ts'
 
 const STATES = ['submitted', 'eligible', 'payable', 'paid', 'voided', 'awaiting-clawback', 'clawed-back'] as const
 const COURSES = ['ecf-induction', 'ecf-mentor'] as const
@@ -38,7 +39,7 @@ export const DeclarationAttributes = Type.Object({
   lead_provider_name: Type.String({ description: 'The name of the provider that submitted the declaration.', example: 'Example Provider' }),
 })
 
-export const Declaration = Resource('participant-declaration', DeclarationAttributes, 'A participant declaration.')
+export const Declaration = named('Declaration', Resource('participant-declaration', DeclarationAttributes, 'A participant declaration.'))
 
 export const DeclarationsFilter = Type.Object(
   {
@@ -106,7 +107,7 @@ const requestExample = {
   },
 }
 
-export const DeclarationCreateRequest = Type.Unsafe({
+export const DeclarationCreateRequest = named('DeclarationCreateRequest', Type.Unsafe({
   type: 'object',
   description: 'A participant declaration request',
   required: ['data'],
@@ -134,7 +135,7 @@ export const DeclarationCreateRequest = Type.Unsafe({
     }),
   },
   examples: [requestExample],
-})
+}))
 
 const example = {
   id: 'b1c70e4d-9a2f-4c6b-8e3d-7f1a5b0c2d94',
@@ -162,12 +163,15 @@ const tags = ['Declarations']
 
 export const createSchema = {
   operationId: 'createDeclaration',
-  summary:
-    'Declare a participant has reached a milestone. Idempotent endpoint - submitting exact copy of a request will return the same response body as submitting it the first time.',
+  summary: 'Declare a participant has reached a milestone',
+  description:
+    'Creates a declaration and answers 200 with it. Not idempotent: sending the same declaration again (same participant, course, type and date, or a ' +
+    'type the participant already has a billable declaration of) answers 422 and creates nothing, so a client that retries after a timeout ' +
+    'should first look for the declaration with `GET /api/v3/participant-declarations?filter[participant_id]=…`.',
   tags,
   body: DeclarationCreateRequest,
   response: {
-    200: { ...One(Resource('participant-declaration', DeclarationAttributes, 'A participant declaration.'), 'The created declaration'), examples: [{ data: example }] },
+    200: { ...One(Declaration, 'The created declaration'), examples: [{ data: example }] },
     400: BadRequest,
     401: Unauthorised,
     413: TooLarge,

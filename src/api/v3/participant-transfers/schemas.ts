@@ -2,6 +2,7 @@
 // ParticipantTransfer, ParticipantTransfersTransfer).
 import { Type } from 'typebox'
 import { Id, Many, Nullable, One, PaginationFilter, Resource, SortParameter, Timestamp, readErrors, showErrors } from '../../common/schemas.ts'
+import { named } from '../../openapi/components.ts'
 
 const side = (which: 'leaving' | 'joining', urnExample: string) =>
   Type.Object(
@@ -14,7 +15,7 @@ const side = (which: 'leaving' | 'joining', urnExample: string) =>
     { required: ['school_urn'] },
   )
 
-export const Transfer = Type.Object(
+export const Transfer = named('ParticipantTransfersTransfer', Type.Object(
   {
     training_record_id: Type.String({ format: 'uuid', description: "The unique identifier of this participant's training record.", example: '42a9ef2f-9059-400a-92ff-4830a629d0c5' }),
     transfer_type: Type.String({ enum: ['new_school', 'new_provider', 'unknown'], description: 'The type of transfer between schools', example: 'new_provider' }),
@@ -25,16 +26,16 @@ export const Transfer = Type.Object(
     joining: Type.Unsafe({ ...side('joining', '654321'), type: ['object', 'null'] }),
   },
   { required: ['training_record_id', 'transfer_type', 'status', 'leaving'], description: 'A participant transfer, transfer' },
-)
+))
 
-export const ParticipantTransfer = Resource(
+export const ParticipantTransfer = named('ParticipantTransfer', Resource(
   'participant-transfer',
   Type.Object({
     transfers: Type.Array(Transfer),
     updated_at: Type.String({ ...Timestamp, description: 'The date and time the participant transfer was last updated' }),
   }),
   'A participant transfer',
-)
+))
 
 export const SORT_KEYS = ['created_at', 'updated_at'] as const
 

@@ -2,6 +2,7 @@
 // ParticipantIDChange, ParticipantsFilter).
 import { Type } from 'typebox'
 import { CalendarDate, Id, Many, Nullable, One, PaginationFilter, Resource, SortParameter, Timestamp, Year, readErrors, showErrors } from '../../common/schemas.ts'
+import { named } from '../../openapi/components.ts'
 
 export const SCHEDULE_IDENTIFIERS = [
   'ecf-standard-january', 'ecf-standard-april', 'ecf-standard-september',
@@ -35,7 +36,7 @@ const Deferral = Type.Object(
   { description: 'Set while training_status is deferred, else null' },
 )
 
-export const ParticipantECFEnrolment = Type.Object(
+export const ParticipantECFEnrolment = named('ParticipantECFEnrolment', Type.Object(
   {
     training_record_id: uuid('The training record id of this role; it never changes'),
     email: Type.String({ description: 'The email the school gave for this role', example: 'amira.khan@riverside.example.sch.uk' }),
@@ -62,16 +63,16 @@ export const ParticipantECFEnrolment = Type.Object(
     mentor_ineligible_for_funding_reason: Nullable(enumOf(MENTOR_INELIGIBLE_REASONS, "Mentors: why funding of mentor training ended")),
   },
   { description: 'The training of one role with the calling lead provider' },
-)
+))
 
-export const ParticipantIDChange = Type.Object(
+export const ParticipantIDChange = named('ParticipantIDChange', Type.Object(
   {
     from_participant_id: uuid('The participant id that was replaced'),
     to_participant_id: uuid('The participant id that replaced it'),
     changed_at: Type.String({ ...Timestamp, description: 'When the id changed' }),
   },
   { description: 'One participant id change' },
-)
+))
 
 export const ParticipantAttributes = Type.Object({
   full_name: Type.String({ description: 'First and last name', example: 'Amira Khan' }),
@@ -81,7 +82,7 @@ export const ParticipantAttributes = Type.Object({
   updated_at: Type.String({ ...Timestamp, description: 'When anything shown here last changed, by an action or by the date (R-38)' }),
 })
 
-export const Participant = Resource('participant', ParticipantAttributes, 'A teacher trained by the caller in one or both roles.')
+export const Participant = named('Participant', Resource('participant', ParticipantAttributes, 'A teacher trained by the caller in one or both roles.'))
 
 export const ParticipantsFilter = Type.Object(
   {

@@ -1,6 +1,7 @@
 // /api/v3/partnerships and /{id} (P-49 … P-57; upstream Partnership*). Attributes in P-50's order.
 import { Type } from 'typebox'
 import { Id, Many, Nullable, One, PaginationFilter, Resource, SortParameter, Timestamp, readErrors, showErrors, writeErrors } from '../../common/schemas.ts'
+import { named } from '../../openapi/components.ts'
 
 export const PartnershipAttributes = Type.Object({
   cohort: Type.String({ description: 'The cohort for which you are reporting the partnership', example: '2025' }),
@@ -21,7 +22,7 @@ export const PartnershipAttributes = Type.Object({
   updated_at: Type.String({ ...Timestamp, description: 'The date the partnership was last updated' }),
 })
 
-export const Partnership = Resource('partnership', PartnershipAttributes, 'A partnership.')
+export const Partnership = named('Partnership', Resource('partnership', PartnershipAttributes, 'A partnership.'))
 
 export const SORT_KEYS = ['created_at', 'updated_at'] as const
 
@@ -101,12 +102,12 @@ export const createSchema = {
   operationId: 'createPartnership',
   summary: 'Create a partnership with a school and delivery partner',
   tags,
-  body: requestBody(
+  body: named('PartnershipCreateRequest', requestBody(
     { cohort: cohortAttribute, school_id: schoolAttribute, delivery_partner_id: deliveryPartnerAttribute },
     ['cohort', 'delivery_partner_id', 'school_id'],
     { data: { type: 'partnership', attributes: { cohort: '2025', school_id: '597f30f4-1959-4ae7-8ec9-cb6935280541', delivery_partner_id: '0385205a-73f2-45d8-89c1-294e2a033c9a' } } },
     'A partnership request',
-  ),
+  )),
   response: { 200: one('The created partnership'), ...writeErrors },
 }
 
@@ -115,11 +116,11 @@ export const updateSchema = {
   summary: 'Update the delivery partner for an existing partnership in a cohort',
   tags,
   params: Type.Object({ id: Id }),
-  body: requestBody(
+  body: named('PartnershipUpdateRequest', requestBody(
     { delivery_partner_id: deliveryPartnerAttribute },
     ['delivery_partner_id'],
     { data: { type: 'partnership', attributes: { delivery_partner_id: '1344d1ff-17db-4e5b-816a-f3bfb343a1e6' } } },
     'A partnership update request',
-  ),
+  )),
   response: { 200: one('The updated partnership'), ...writeErrors },
 }

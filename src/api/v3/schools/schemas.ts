@@ -1,6 +1,8 @@
 // GET /api/v3/schools and /{id} (P-43 … P-48; upstream School*). Attributes in P-45's order.
 import { Type } from 'typebox'
 import { Id, Many, Nullable, One, PaginationFilter, Resource, SortParameter, Timestamp, readErrors, showErrors } from '../../common/schemas.ts'
+import { named } from '../../openapi/components.ts'
+import { requiredKeys } from '../../openapi/finish.ts'
 
 export const SchoolAttributes = Type.Object({
   name: Type.String({ description: 'The name of the school', example: 'Oakfield Primary School' }),
@@ -19,7 +21,7 @@ export const SchoolAttributes = Type.Object({
   updated_at: Type.String({ ...Timestamp, description: 'The last time a change was made to this school record for the cohort' }),
 })
 
-export const School = Resource('school', SchoolAttributes, 'The data attributes associated with a school')
+export const School = named('School', Resource('school', SchoolAttributes, 'The data attributes associated with a school'))
 
 export const SORT_KEYS = ['created_at', 'updated_at', 'urn'] as const
 
@@ -49,17 +51,16 @@ export const listSchema = {
   summary: 'Retrieve multiple schools scoped to cohort',
   tags,
   querystring: Type.Object({
-    filter: Type.Optional(
-      Type.Object(
-        {
-          cohort: cohortFilter,
-          urn: Type.Optional(Type.String({ description: 'Return a school with the specified Unique Reference Number (URN).', example: '142857' })),
-          updated_since: Type.Optional(
-            Type.String({ description: 'Return only records that have been updated since this date and time (ISO 8601 date format)', example: '2025-06-16T13:00:00Z' }),
-          ),
-        },
-        { description: 'Filter schools to return more specific results' },
-      ),
+    // P-44: filter[cohort] is required (a 400 without it), so `filter` is too.
+    filter: Type.Object(
+      {
+        cohort: cohortFilter,
+        urn: Type.Optional(Type.String({ description: 'Return a school with the specified Unique Reference Number (URN).', example: '142857' })),
+        updated_since: Type.Optional(
+          Type.String({ description: 'Return only records that have been updated since this date and time (an ISO 8601 date-time)', example: '2025-06-16T13:00:00Z' }),
+        ),
+      },
+      { description: 'Filter schools to return more specific results. `cohort` is required.', ...requiredKeys('cohort') },
     ),
     page: Type.Optional(PaginationFilter),
     sort: Type.Optional(SortParameter([...SORT_KEYS])),
@@ -73,7 +74,7 @@ export const showSchema = {
   tags,
   params: Type.Object({ id: Id }),
   querystring: Type.Object({
-    filter: Type.Optional(Type.Object({ cohort: cohortFilter }, { description: 'Filter schools to return more specific results' })),
+    filter: Type.Object({ cohort: cohortFilter }, { description: 'The cohort whose view of the school to show. `cohort` is required.', ...requiredKeys('cohort') }),
   }),
   response: { 200: { ...One(School, 'A single school scoped to cohort'), examples: [{ data: example }] }, ...showErrors },
 }

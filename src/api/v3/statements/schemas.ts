@@ -1,6 +1,7 @@
 // GET /api/v3/statements and /{id} (D-64; upstream Statement, StatementsFilter).
 import { Type } from 'typebox'
 import { Id, Many, One, PaginationFilter, Resource, readErrors, showErrors } from '../../common/schemas.ts'
+import { named } from '../../openapi/components.ts'
 
 const instant = (description: string) => Type.String({ format: 'date-time', description, example: '2021-05-31T02:22:32.000Z' })
 
@@ -18,7 +19,7 @@ export const StatementAttributes = Type.Object({
   updated_at: instant('The date the statement was last updated.'),
 })
 
-export const Statement = Resource('statement', StatementAttributes, 'A financial statement.')
+export const Statement = named('Statement', Resource('statement', StatementAttributes, 'A financial statement.'))
 
 export const StatementsFilter = Type.Object(
   {

@@ -1,6 +1,7 @@
 // GET /api/v3/unfunded-mentors and /{id} (D-70 … D-73; upstream UnfundedMentor, UnfundedMentorsFilter).
 import { Type } from 'typebox'
 import { Id, Many, Nullable, One, PaginationFilter, Resource, SortParameter, Timestamp, readErrors, showErrors } from '../../common/schemas.ts'
+import { named } from '../../openapi/components.ts'
 
 export const UnfundedMentorAttributes = Type.Object({
   full_name: Type.String({ description: 'The full name of this unfunded mentor', example: 'Priya Shah' }),
@@ -10,7 +11,7 @@ export const UnfundedMentorAttributes = Type.Object({
   updated_at: Type.String({ ...Timestamp, description: 'The date and time the unfunded mentor was last updated' }),
 })
 
-export const UnfundedMentor = Resource('unfunded-mentor', UnfundedMentorAttributes, 'An unfunded mentor')
+export const UnfundedMentor = named('UnfundedMentor', Resource('unfunded-mentor', UnfundedMentorAttributes, 'An unfunded mentor'))
 
 export const UnfundedMentorsFilter = Type.Object(
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BAD_BODY, eventsAbout, invalid, itNeedsTheAdminToken, itPagesLikeV3, NOT_FOUND } from '../../../support/admin.ts'
+import { BROKEN_JSON, notAnObject, eventsAbout, invalid, itNeedsTheAdminToken, itPagesLikeV3, NOT_FOUND } from '../../../support/admin.ts'
 import { setupTestApp } from '../../../support/app.ts'
 import { onPostgres } from '../../../support/db.ts'
 
@@ -133,14 +133,14 @@ describe('POST /api/admin/v1/cohorts', () => {
   })
 
   it('C-73: a body that is not a JSON object, or malformed JSON, is the 400', async () => {
-    for (const body of [[{ year: '2045' }], 'x', null, 2045]) {
+    for (const [body, kind] of [[[{ year: '2045' }], 'an array'], ['x', 'a string'], [null, 'null'], [2045, 'a number']]) {
       const res = await t.admin('POST', '/cohorts', body)
       expect(res.status).toBe(400)
-      expect(res.body).toEqual(BAD_BODY)
+      expect(res.body).toEqual(notAnObject(kind as string))
     }
     const broken = await t.request('POST', '/api/admin/v1/cohorts', { token: t.adminToken, payload: '{"year":', headers: { 'content-type': 'application/json' } })
     expect(broken.status).toBe(400)
-    expect(broken.body).toEqual(BAD_BODY)
+    expect(broken.body).toEqual(BROKEN_JSON)
   })
 
   it.runIf(onPostgres)('Q-10: concurrent creations of one year give one 201 and 422s', async () => {
@@ -237,6 +237,6 @@ describe('PATCH /api/admin/v1/cohorts/{year}', () => {
   it('C-73: a body that is not an object is the 400 once the cohort is found', async () => {
     const res = await t.admin('PATCH', '/cohorts/2026', [1])
     expect(res.status).toBe(400)
-    expect(res.body).toEqual(BAD_BODY)
+    expect(res.body).toEqual(notAnObject('an array'))
   })
 })

@@ -96,9 +96,13 @@ describe('POST /api/admin/v1/partnerships', () => {
   })
 
   it('C-73: a body that is not an object is the 400; malformed JSON never a 500', async () => {
-    for (const payload of ['[]', '"x"', '{"urn":']) {
-      const res = await t.request('POST', '/api/admin/v1/partnerships', { token: t.adminToken, payload, headers: { 'content-type': 'application/json' } })
-      expect([res.status, res.body]).toEqual([400, { errors: [{ title: 'Bad request', detail: 'Correct json data structure required. See API docs for reference.' }] }])
+    for (const [payload, detail] of [
+      ['[]', 'The request body must be a JSON object of fields, not an array.'],
+      ['"x"', 'The request body must be a JSON object of fields, not a string.'],
+      ['{"urn":', 'The request body is not valid JSON: it ends before the JSON is complete.'],
+    ]) {
+      const res = await t.request('POST', '/api/admin/v1/partnerships', { token: t.adminToken, payload: payload!, headers: { 'content-type': 'application/json' } })
+      expect([res.status, res.body]).toEqual([400, { errors: [{ title: 'Bad request', detail }] }])
     }
     const empty = await t.request('POST', '/api/admin/v1/partnerships', { token: t.adminToken })
     expect(empty.status).toBe(422)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { BAD_BODY, DENIED, eventsAbout, invalid, itNeedsTheAdminToken, NOT_FOUND } from '../../../support/admin.ts'
+import { notAnObject, DENIED, eventsAbout, invalid, itNeedsTheAdminToken, NOT_FOUND } from '../../../support/admin.ts'
 import { setupTestApp } from '../../../support/app.ts'
 import * as f from '../../../support/factories.ts'
 
@@ -56,7 +56,7 @@ describe('POST /api/admin/v1/lead-providers/{id}/tokens', () => {
     }
     const found = await t.admin('POST', `/lead-providers/${ambition.id.toUpperCase()}/tokens`, [1])
     expect(found.status).toBe(400)
-    expect(found.body).toEqual(BAD_BODY)
+    expect(found.body).toEqual(notAnObject('an array'))
   })
 })
 

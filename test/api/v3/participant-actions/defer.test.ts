@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { setupTestApp } from '../../../support/app.ts'
-import { BAD_BODY, body, enrolment, errors, NOT_FOUND, participant, placed, provider, put, trainingPeriods } from './scene.ts'
+import { body, enrolment, errors, NOT_FOUND, participant, placed, provider, put, trainingPeriods } from './scene.ts'
+import { badShape, SHAPE } from '../../../support/bodies.ts'
 
 const t = await setupTestApp()
 const NOW = '2026-11-25T09:15:00Z'
@@ -35,7 +36,7 @@ describe('PUT /api/v3/participants/{id}/defer', () => {
 
   it('D-10: body shape is the 400, then the 404 for a participant that is not the caller\'s', async () => {
     const s = await placed(t, other)
-    expect((await put(t, lp, s.teacherId, 'defer', { data: { attributes: { cohort: '2025' } } }, NOW)).body).toEqual(BAD_BODY)
+    expect((await put(t, lp, s.teacherId, 'defer', { data: { attributes: { cohort: '2025' } } }, NOW)).body).toEqual(badShape(SHAPE.noneRead, ['reason', 'course_identifier']))
     const res = await defer(s.teacherId, ect)
     expect([res.status, res.body]).toEqual([404, NOT_FOUND])
   })

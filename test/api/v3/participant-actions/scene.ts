@@ -116,7 +116,6 @@ export const body = (type: string, attributes: Record<string, unknown>) => ({ da
 export const errors = (...pairs: [string, string][]) => ({ errors: pairs.map(([title, detail]) => ({ title, detail })) })
 
 export const NOT_FOUND = errors(['Resource not found', 'Nothing could be found for the provided details'])
-export const BAD_BODY = errors(['Bad request', 'Correct json data structure required. See API docs for reference.'])
 
 export function trainingPeriods(t: TestApp, teacherId: string) {
   return t.db

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { setupTestApp } from '../../../support/app.ts'
 import * as p from '../../../support/factories-participants.ts'
-import { BAD_BODY, body, enrolment, errors, NOT_FOUND, participant, placed, provider, put, trainingPeriods } from './scene.ts'
+import { body, enrolment, errors, NOT_FOUND, participant, placed, provider, put, trainingPeriods } from './scene.ts'
+import { badShape, SHAPE } from '../../../support/bodies.ts'
 
 const t = await setupTestApp()
 const NOW = '2026-11-23T10:41:07Z'
@@ -76,10 +77,14 @@ describe('PUT /api/v3/participants/{id}/withdraw', () => {
 describe('D-10: order of checks on withdraw', () => {
   it('D-3, C-21: a body without the attributes it reads is the 400, before the participant lookup', async () => {
     const s = await placed(t, lp)
-    for (const payload of [undefined, {}, { data: {} }, { data: { type: 'x' } }, { data: { attributes: {} } }, { data: { attributes: { schedule_identifier: 'x' } } }, { data: { attributes: { reason: [] } } }, []]) {
+    const cases: [unknown, string][] = [
+      [undefined, SHAPE.none], [{}, SHAPE.noData], [{ data: {} }, SHAPE.noAttributes], [{ data: { type: 'x' } }, SHAPE.noAttributes], [{ data: { attributes: {} } }, SHAPE.attributesEmpty],
+      [{ data: { attributes: { schedule_identifier: 'x' } } }, SHAPE.noneRead], [{ data: { attributes: { reason: [] } } }, SHAPE.noneRead], [[], SHAPE.array],
+    ]
+    for (const [payload, problem] of cases) {
       for (const id of [s.teacherId, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
         const res = await t.request('PUT', `/api/v3/participants/${id}/withdraw`, { token: lp.token, date: NOW, ...(payload === undefined ? {} : { body: payload }) })
-        expect([JSON.stringify(payload), id, res.status, res.body]).toEqual([JSON.stringify(payload), id, 400, BAD_BODY])
+        expect([JSON.stringify(payload), id, res.status, res.body]).toEqual([JSON.stringify(payload), id, 400, badShape(problem, ['reason', 'course_identifier'])])
       }
     }
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { cohortItems, filterOf, idItems, listFilter, scalarFilter, updatedSince, UPDATED_SINCE_MESSAGE } from '../../../../src/api/common/filters.ts'
+import { cohortItems, filterOf, idItems, listFilter, scalarFilter, updatedSince, UPDATED_SINCE_MESSAGE, dateWithoutTime } from '../../../../src/api/common/filters.ts'
 import { BadRequestError } from '../../../../src/errors.ts'
 
 describe('filterOf (C-37)', () => {
@@ -75,7 +75,12 @@ describe('scalarFilter and updatedSince (C-38, C-42, C-43)', () => {
     expect(since(value)).toBe(instant)
   })
 
-  it.each(['2025-11-03', '2025-11-03T08:00', '2025-02-29T00:00:00Z', '2025-11-03T08:00:00+1', '2025-11-03 08:00:00Z', 'now', { a: '1' }])('%j is the 400', (value) => {
+  it('C-43, issue 18: a date alone is the 400 naming the date-time it needs', () => {
+    expect(() => since('2026-12-01')).toThrow(new BadRequestError(dateWithoutTime('2026-12-01')))
+    expect(dateWithoutTime('2026-12-01')).toBe("The filter '#/updated_since' must be a valid ISO 8601 date-time, such as 2026-12-01T00:00:00Z: a date alone is not enough")
+  })
+
+  it.each(['2025-11-03T08:00', '2025-02-29T00:00:00Z', '2025-11-03T08:00:00+1', '2025-11-03 08:00:00Z', 'now', { a: '1' }])('%j is the 400', (value) => {
     expect(() => since(value)).toThrow(new BadRequestError(UPDATED_SINCE_MESSAGE))
   })
 

@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import { kinds, tableSchema, type FieldTable } from '../../../common/fields.ts'
 import { CalendarDate, Id, Nullable, PaginationFilter, Timestamp, Year, readErrors, writeErrors } from '../../../common/schemas.ts'
+import { named } from '../../../openapi/components.ts'
 
 export const Cohort = Type.Object(
   {
@@ -19,6 +20,7 @@ export const Cohort = Type.Object(
   },
   { description: 'A cohort (contract period).' },
 )
+named('Cohort', Cohort)
 
 export const cohortExample = {
   id: '78d2da42-91f2-4dd6-ac31-374f3b8e0fc2',

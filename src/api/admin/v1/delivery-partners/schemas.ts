@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import { kinds, tableSchema, type FieldTable } from '../../../common/fields.ts'
 import { Id, PaginationFilter, Timestamp, Year, readErrors, writeErrors } from '../../../common/schemas.ts'
+import { named } from '../../../openapi/components.ts'
 
 export const PairingSummary = Type.Object(
   { id: Id, lead_provider_id: Id, lead_provider_name: Type.String({ example: 'Ambition Institute' }), cohort: Year },
@@ -18,6 +19,7 @@ export const DeliveryPartner = Type.Object(
   },
   { description: 'A delivery partner.' },
 )
+named('DeliveryPartner', DeliveryPartner)
 
 const example = {
   id: '0385205a-73f2-45d8-89c1-294e2a033c9a',

@@ -2,11 +2,13 @@
 import { Type } from 'typebox'
 import { kinds, tableSchema, type FieldTable } from '../../../common/fields.ts'
 import { Id, Timestamp, Year, writeErrors } from '../../../common/schemas.ts'
+import { named } from '../../../openapi/components.ts'
 
 export const Pairing = Type.Object(
   { id: Id, lead_provider_id: Id, delivery_partner_id: Id, cohort: Year, created_at: Timestamp },
   { description: 'A lead provider–delivery partner pairing for a cohort.' },
 )
+named('Pairing', Pairing)
 
 export const pairingFields = {
   lead_provider_id: { kind: kinds.uuid(), required: true, description: 'A lead provider.', example: '135058b9-07db-43ba-9e82-c4a9348427ff' },

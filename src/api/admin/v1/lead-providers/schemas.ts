@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import { kinds, tableSchema, type FieldTable } from '../../../common/fields.ts'
 import { Id, Nullable, PaginationFilter, Timestamp, readErrors, writeErrors } from '../../../common/schemas.ts'
+import { named } from '../../../openapi/components.ts'
 
 export const LiveToken = Type.Object(
   {
@@ -12,6 +13,7 @@ export const LiveToken = Type.Object(
   },
   { description: 'A live token; its value is never shown again.' },
 )
+named('LeadProviderToken', LiveToken)
 
 export const LeadProvider = Type.Object(
   {
@@ -23,6 +25,7 @@ export const LeadProvider = Type.Object(
   },
   { description: 'A lead provider.' },
 )
+named('LeadProvider', LeadProvider)
 
 const example = {
   id: '135058b9-07db-43ba-9e82-c4a9348427ff',

@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import { kinds, tableSchema, type FieldTable } from '../../../common/fields.ts'
 import { Id, Timestamp, Year, writeErrors } from '../../../common/schemas.ts'
+import { named } from '../../../openapi/components.ts'
 
 export const ManualPartnership = Type.Object(
   {
@@ -18,6 +19,7 @@ export const ManualPartnership = Type.Object(
   },
   { description: 'A partnership, as the operator sees it.' },
 )
+named('ManualPartnership', ManualPartnership)
 
 /** P-24's request table, in its order (C-76). */
 export const manualPartnershipFields = {

@@ -4,6 +4,7 @@ import { kinds, tableSchema, type FieldKind, type FieldTable } from '../../../co
 import { Nullable, writeErrors } from '../../../common/schemas.ts'
 import { MAX_SEED } from '../../../../sandbox/seed.ts'
 import { SCENARIO_NAMES } from '../../../../sandbox/scenarios/catalogue.ts'
+import { named } from '../../../openapi/components.ts'
 
 const SEED_TEXT = "The '#/seed' must be a whole number from 0 to 2147483647."
 
@@ -25,7 +26,7 @@ export const seedFields = {
 } satisfies FieldTable
 
 export const resetFields = {
-  seed: { kind: seedNumber, description: 'seed number (default: that of the last seeding, else 1)' },
+  seed: { kind: seedNumber, description: 'seed number (default 1, whatever was seeded before)' },
   empty: { kind: kinds.boolean(), description: 'leave the database empty instead of seeding' },
 } satisfies FieldTable
 
@@ -42,6 +43,7 @@ export const ResetBody = Type.Object({
   counts: Counts,
   lead_providers: Type.Array(LeadProviderToken),
 })
+named('SandboxResetResult', ResetBody)
 
 export const ScenarioBody = Type.Object({
   scenario: Type.String(),
@@ -54,6 +56,7 @@ export const ScenarioBody = Type.Object({
   participants: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), role: Type.String({ enum: ['ect', 'mentor'] }), full_name: Type.String() })),
   declarations: Type.Array(Type.String({ format: 'uuid' })),
 })
+named('SandboxScenarioResult', ScenarioBody)
 
 const resetExample = {
   seed: 1, seeding_date: '2026-11-23', empty: false, scale: 'small',
@@ -75,6 +78,7 @@ export const seedSchema = {
 export const resetSchema = {
   operationId: 'sandboxReset',
   summary: 'Replace all data with the base data set, keeping admin tokens (sandbox only)',
+  description: 'The body is optional: a plain POST returns to seed 1, whose lead provider tokens are the ones rect prints at start-up.',
   tags: ['Sandbox'],
   body: tableSchema(resetFields, { example: { seed: 1 } }),
   response: {

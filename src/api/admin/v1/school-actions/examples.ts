@@ -8,7 +8,8 @@ export const examples = {
     email: 'amira.khan@riverside.example.sch.uk',
     started_on: '2025-09-01',
     working_pattern: 'full_time',
-    training_programme: 'school_led',
+    training_programme: 'provider_led',
+    lead_provider_id: 'c69a40a4-e21d-439c-8734-170664091d08',
   },
   registerMentor: {
     trn: '2987654',

@@ -5,17 +5,13 @@ import type { App, SurfaceOptions } from '../../../../app.ts'
 import type { Db } from '../../../../db/connect.ts'
 import type { Role } from '../../../../db/schema.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
-import { assignMentor, type MentorInput } from '../../../../domain/participants/assign-mentor.ts'
-import { changeTraining, type TrainingInput } from '../../../../domain/participants/change-training.ts'
 import { recordInduction, type InductionInput } from '../../../../domain/participants/record-induction.ts'
 import { recordMentorFunding, type MentorFundingInput } from '../../../../domain/participants/record-mentor-funding.ts'
-import { registerParticipant, type RegistrationInput } from '../../../../domain/participants/register-participant.ts'
-import { reportLeaving } from '../../../../domain/participants/report-leaving.ts'
-import { setInductionTutor } from '../../../../domain/participants/set-induction-tutor.ts'
 import { findSchoolByUrn, findTeacher, latestPeriodAtSchool } from '../../../../domain/participants/store.ts'
 import { readFields } from '../../../common/fields.ts'
 import { pathId, pathUrn } from '../../../common/ids.ts'
 import { found, paramOf } from '../common.ts'
+import { assignMentorFromBody, changeTrainingFromBody, registerFromBody, reportLeavingFromBody, setInductionTutorFromBody } from './actions.ts'
 import { findRegistration } from './query.ts'
 import * as schemas from './schemas.ts'
 import { serializeSchool } from '../schools/serialize.ts'
@@ -49,8 +45,7 @@ export async function schoolActionRoutes(app: App, options: SurfaceOptions): Pro
 
   app.put('/schools/:urn/induction-tutor', { schema: schemas.inductionTutorSchema }, async (request) => {
     const school = await schoolOf(db, request)
-    const { values, problems } = readFields(request.body, schemas.inductionTutorFields)
-    await inTransaction(db, (tx) => setInductionTutor(tx, request.clock, school.id, values, problems))
+    await inTransaction(db, (tx) => setInductionTutorFromBody(tx, request.clock, school.id, request.body))
     return { data: serializeSchool(found(await findSchoolByUrn(db, school.urn))) }
   })
 
@@ -58,31 +53,26 @@ export async function schoolActionRoutes(app: App, options: SurfaceOptions): Pro
     const path = `/schools/:urn/${PATHS[role]}`
     app.post(path, { schema: schemas.registerSchema(role) }, async (request, reply) => {
       const school = await schoolOf(db, request)
-      const { values, problems } = readFields(request.body, schemas.registrationFields(role, request.body))
-      const input = values as RegistrationInput
-      const { id } = await inTransaction(db, (tx) => registerParticipant(tx, request.clock, { school, role, input }, problems))
+      const { id } = await inTransaction(db, (tx) => registerFromBody(tx, request.clock, school, role, request.body))
       return reply.code(201).send(await registrationBody(db, id))
     })
 
     app.put(`${path}/:participant_id/training`, { schema: schemas.trainingSchema(role) }, async (request) => {
       const { period } = await periodOf(db, request, role)
-      const { values, problems } = readFields(request.body, schemas.trainingFields(request.body))
-      await inTransaction(db, (tx) => changeTraining(tx, request.clock, period.id, values as TrainingInput, problems))
+      await inTransaction(db, (tx) => changeTrainingFromBody(tx, request.clock, period.id, request.body))
       return registrationBody(db, period.id)
     })
 
     app.post(`${path}/:participant_id/leaving`, { schema: schemas.leavingSchema(role) }, async (request) => {
       const { period } = await periodOf(db, request, role)
-      const { values, problems } = readFields(request.body, schemas.leavingFields)
-      await inTransaction(db, (tx) => reportLeaving(tx, request.clock, period.id, values, problems))
+      await inTransaction(db, (tx) => reportLeavingFromBody(tx, request.clock, period.id, request.body))
       return registrationBody(db, period.id)
     })
   }
 
   app.put('/schools/:urn/ects/:participant_id/mentor', { schema: schemas.mentorSchema }, async (request) => {
     const { period } = await periodOf(db, request, 'ect')
-    const { values, problems } = readFields(request.body, schemas.mentorFields)
-    await inTransaction(db, (tx) => assignMentor(tx, request.clock, period.id, values as MentorInput, problems))
+    await inTransaction(db, (tx) => assignMentorFromBody(tx, request.clock, period.id, request.body))
     return registrationBody(db, period.id)
   })
 

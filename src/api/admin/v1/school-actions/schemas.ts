@@ -7,6 +7,7 @@ import { kinds, tableSchema, type FieldKind, type FieldTable } from '../../../co
 import { CalendarDate, Id, Nullable, Timestamp, Year, writeErrors } from '../../../common/schemas.ts'
 import { School } from '../schools/schemas.ts'
 import { examples } from './examples.ts'
+import { named } from '../../../openapi/components.ts'
 
 const ok = <T>(value: T) => ({ ok: true as const, value })
 const bad = (detail: string) => ({ ok: false as const, detail })
@@ -174,6 +175,7 @@ export const Registration = Type.Object(
   },
   { description: 'An ECT or mentor at a school (R-16).' },
 )
+named('Registration', Registration)
 
 const Induction = Type.Object({
   participant_id: Id,

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { ESTABLISHMENT_STATUSES } from '../../../../domain/schools/rules.ts'
 import { kinds, tableSchema, type FieldTable } from '../../../common/fields.ts'
 import { Id, Nullable, PaginationFilter, Timestamp, readErrors, writeErrors } from '../../../common/schemas.ts'
+import { named } from '../../../openapi/components.ts'
 
 const Text = (example: string) => Type.String({ example })
 
@@ -25,6 +26,7 @@ export const School = Type.Object(
   },
   { description: 'A school.' },
 )
+named('School', School)
 
 export const schoolExample = {
   id: '597f30f4-1959-4ae7-8ec9-cb6935280541',

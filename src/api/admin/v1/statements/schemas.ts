@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { OUTPUT_MONTHS, STATEMENT_TEXT, type OutputMonth } from '../../../../domain/statements/rules.ts'
 import { kinds, tableSchema, type FieldKind, type FieldTable } from '../../../common/fields.ts'
 import { CalendarDate, Id, Nullable, PaginationFilter, Timestamp, Year, readErrors, showErrors, writeErrors } from '../../../common/schemas.ts'
+import { named } from '../../../openapi/components.ts'
 
 export const AdminStatement = Type.Object(
   {
@@ -20,6 +21,7 @@ export const AdminStatement = Type.Object(
   },
   { description: 'An output statement (D-60).' },
 )
+named('Statement', AdminStatement)
 
 export const statementExample = {
   id: '45146ec2-594a-495a-bb02-8b2280a3deaf',
@@ -50,7 +52,7 @@ function month(): FieldKind<OutputMonth> {
 export const statementFields = {
   lead_provider_id: { kind: kinds.uuid(), required: true },
   cohort: { kind: kinds.year(), required: true, example: '2025' },
-  year: { kind: kinds.year(), required: true, description: 'From the cohort year to four years after it.', example: 2027 },
+  year: { kind: kinds.year(), required: true, description: 'From the cohort year to four years after it.', example: '2027' },
   month: { kind: month(), required: true, example: 1 },
   cut_off_date: { kind: kinds.date(), required: true, example: '2026-12-31' },
   payment_date: { kind: kinds.date(), required: true, description: 'After the cut-off date.', example: '2027-01-25' },
@@ -86,7 +88,7 @@ export const createSchema = {
   summary: 'Add one output statement',
   tags,
   body: tableSchema(statementFields, {
-    example: { lead_provider_id: statementExample.lead_provider_id, cohort: '2025', year: 2027, month: 1, cut_off_date: '2026-12-31', payment_date: '2027-01-25' },
+    example: { lead_provider_id: statementExample.lead_provider_id, cohort: '2025', year: '2027', month: 1, cut_off_date: '2026-12-31', payment_date: '2027-01-25' },
   }),
   response: { 201: one('The statement created'), ...writeErrors },
 }

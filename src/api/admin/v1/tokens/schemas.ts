@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import { kinds, tableSchema, type FieldTable } from '../../../common/fields.ts'
 import { Id, Nullable, Timestamp, showErrors, writeErrors } from '../../../common/schemas.ts'
+import { named } from '../../../openapi/components.ts'
 
 export const IssuedToken = Type.Object(
   {
@@ -13,6 +14,7 @@ export const IssuedToken = Type.Object(
   },
   { description: 'A token just issued.' },
 )
+named('IssuedToken', IssuedToken)
 
 export const tokenFields = {
   description: { kind: kinds.string(), nullable: true, description: 'What the token is for.', example: 'Ambition production integration' },

@@ -45,10 +45,10 @@ describe('POST /api/admin/v1/schools/{urn}/ects', () => {
 
   it('R-15: an unknown URN is a 404 before the body is read; a body that is not an object is a 400', async () => {
     expect(await post('999999/ects', 'nonsense')).toMatchObject({ status: 404, body: errors(['Resource not found', 'Nothing could be found for the provided details']) })
-    for (const body of [[1], 'text', 42]) {
+    for (const [body, kind] of [[[1], 'an array'], ['text', 'a string'], [42, 'a number']]) {
       const res = await post('100002/ects', body)
       expect(res.status).toBe(400)
-      expect(res.body).toEqual(errors(['Bad request', 'Correct json data structure required. See API docs for reference.']))
+      expect(res.body).toEqual(errors(['Bad request', `The request body must be a JSON object of fields, not ${kind}.`]))
     }
     const empty = await post('100002/ects', {})
     expect(empty.body.errors.map((e: Body) => e.title)).toEqual(['trn', 'first_name', 'last_name', 'date_of_birth', 'email', 'started_on', 'working_pattern', 'training_programme'])
