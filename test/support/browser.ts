@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
-import { afterAll, beforeAll, expect } from 'vitest'
+import { afterAll, beforeAll, expect, vi } from 'vitest'
 import type { App } from '../../src/app.ts'
 import { htmlProblems } from './html.ts'
 
@@ -48,15 +48,18 @@ export type BrowserHandle = {
 
 /**
  * Starts one Chromium for the file and makes the app listen; both stop after the file's tests.
- * Call at the top level of a test file, after setupTestApp.
+ * Call at the top level of a test file, after setupTestApp. `port`: a fixed port (from the range
+ * the file owns) when the app must know its own URL before it starts (RECT_PUBLIC_URL, W-28).
  */
-export function useBrowser(app: App): BrowserHandle {
+export function useBrowser(app: App, options: { port?: number } = {}): BrowserHandle {
   let browser: Browser | null = null
   let baseUrl = ''
   const contexts: BrowserContext[] = []
+  // A journey is many page loads, each checked; on a busy machine that takes a while.
+  vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 })
   beforeAll(async () => {
     browser = await launchChromium()
-    await app.listen({ port: 0, host: '127.0.0.1' })
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
     const address = app.server.address()
     if (address === null || typeof address === 'string') throw new Error('the app is not listening on a port')
     baseUrl = `http://127.0.0.1:${address.port}`
@@ -74,6 +77,8 @@ export function useBrowser(app: App): BrowserHandle {
     },
     context: async ({ javaScript = true } = {}) => {
       const context = await browser!.newContext({ baseURL: baseUrl, javaScriptEnabled: javaScript, viewport: { width: 1024, height: 768 } })
+      context.setDefaultTimeout(60_000)
+      context.setDefaultNavigationTimeout(60_000)
       if (!javaScript) withoutJavaScript.add(context)
       contexts.push(context)
       return context

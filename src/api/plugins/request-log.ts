@@ -1,4 +1,4 @@
-// X-Request-Id (C-83), Cache-Control (C-84) and one log line per request.
+// X-Request-Id (C-83), Cache-Control (C-84) and one log line per request (Q-26, W-118).
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 
@@ -25,6 +25,8 @@ export function registerRequestLog(app: FastifyInstance): void {
   })
   app.addHook('onResponse', async (request: FastifyRequest, reply) => {
     const caller = request.caller
+    // W-118: a web request names the user's kind and school, never the session, cookie or tokens.
+    const webUser = request.webUser ?? null
     request.log.info(
       {
         method: request.method,
@@ -33,6 +35,7 @@ export function registerRequestLog(app: FastifyInstance): void {
         duration_ms: Math.round(reply.elapsedTime * 10) / 10,
         ...(caller?.kind === 'lead_provider' ? { lead_provider_id: caller.leadProviderId } : {}),
         ...(caller?.kind === 'admin' ? { admin: true } : {}),
+        ...(webUser !== null ? { web_user: webUser.kind, ...(webUser.kind === 'school' ? { urn: webUser.urn } : {}) } : {}),
         ...(request.travelled ? { server_date: request.clock.now.toISOString() } : {}),
         ...(refusals.has(request) ? { refused: refusals.get(request) } : {}),
       },

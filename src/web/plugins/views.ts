@@ -95,6 +95,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, config
   const flash = session?.flash
   if (flash !== undefined) delete session!.flash
   const path = request.url.split('?')[0]!
+  // One token per page, however many forms it has (W-11).
+  let token: string | null = null
   return {
     serviceName: SERVICE_NAME,
     serviceUrl: homeOf(user),
@@ -102,7 +104,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, config
     navigation: navigationFor(user, config.mode, activeNav ?? path),
     phaseBanner: phaseBanner(request, config.mode),
     cspNonce: reply.pageNonce,
-    csrfToken: () => (session ? reply.generateCsrf() : ''),
+    csrfToken: () => (token ??= session ? reply.generateCsrf() : ''),
     flash: flash ?? null,
     errors: NO_ERRORS,
     currentPath: path,
