@@ -180,7 +180,7 @@ describe('W-12 sessions', () => {
     const res = await t.app.inject({ method: 'GET', url: '/sign-in', headers: HTML })
     const cookies = [res.headers['set-cookie'] ?? []].flat()
     expect(cookies).toHaveLength(1)
-    expect(cookies[0]).toMatch(/^rect_session=[\w-]+\.[\w+/-]+; Path=\/; HttpOnly; SameSite=Lax$/)
+    expect(cookies[0]).toMatch(/^rect_session=[\w-]+\.[\w%+/-]+; Path=\/; HttpOnly; SameSite=Lax$/)
     const id = /^rect_session=([\w-]+)\./.exec(cookies[0]!)![1]!
     const row = await t.db.selectFrom('web_sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
     expect(Object.keys(row.data as object)).toEqual(['_csrf'])
