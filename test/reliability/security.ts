@@ -76,7 +76,10 @@ type Use = { file: string; line: number; call: string }
  * reason it cannot carry request data.
  */
 export const ALLOWED_DYNAMIC_SQL: Record<string, string> = {
-  'db/migrate.ts:sql.raw(text)': 'the migration files shipped in src/db/migrations',
+  'db/migrate.ts:sql.raw(migration.text)': 'the migration files shipped in src/db/migrations',
+  'db/migrate.ts:sql.raw(definition.text)': 'the function definitions shipped in src/db/definitions',
+  'db/migrate.ts:sql.id(trigger)': 'trigger names read from pg_trigger for a shipped definition',
+  'db/migrate.ts:sql.table(table)': 'the tables those triggers are on, read from pg_trigger',
   'db/constraints.ts:sql.id(`guard_${++savepoints}`)': 'a savepoint name from a counter',
   'domain/participants/guard.ts:sql.id(`participant_guard_${++savepoints}`)': 'a savepoint name from a counter',
   'api/v3/participant-transfers/query.ts:sql.raw(order)': "typed 'ASC' | 'DESC', passed by the query itself",
