@@ -7,6 +7,10 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const extra = process.argv.slice(2)
 const runs = ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] : [])]
+// The browser journeys (test/e2e) drive pages whose every read and write the in-process web tests
+// (test/web) already run on both databases; in a real browser they run once, on PGlite, which
+// keeps the two runs inside CI's time.
+const onlyOnPGlite = ['--exclude', 'test/e2e/**']
 mkdirSync('test-results', { recursive: true })
 let passed = 0
 let failed = 0
@@ -17,7 +21,7 @@ for (const database of runs) {
   console.log(`\n— test suite on ${database} —`)
   const result = spawnSync(
     'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...(database === 'postgresql' ? onlyOnPGlite : []), ...extra],
     { stdio: 'inherit', env: { ...process.env, RECT_TEST_DB: database } },
   )
   try {
