@@ -164,7 +164,13 @@ export async function requestsJustBeforeSignal({ inFlight, leadMs }: { inFlight:
     const signalled = Date.now()
     child.kill('SIGTERM')
     await sleep(30)
-    const health = await get(base, '/healthcheck', keepAlive)
+    // The child may take a moment to handle the signal while it serves the requests: a 200 until
+    // then is no fault, so the health check is asked again (at most 1.5 s) until it says stopping.
+    let health = await get(base, '/healthcheck', keepAlive)
+    while ('status' in health && health.status === 200 && Date.now() - signalled < 1500) {
+      await sleep(20)
+      health = await get(base, '/healthcheck', keepAlive)
+    }
     const answers = await Promise.all(requests)
     const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout' as const)])
     const exitMs = Date.now() - signalled
