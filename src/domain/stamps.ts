@@ -4,39 +4,50 @@
 import { sql, type Expression, type RawBuilder } from 'kysely'
 import type { Tx } from '../db/transaction.ts'
 
+/**
+ * Row locks on the rows a stamp moves, taken in key order before the UPDATE. An UPDATE of several
+ * rows locks them in the order its plan visits them, which for two commands over the same rows
+ * can differ (a bitmap scan visits them in their physical order, which moves as rows are
+ * rewritten): with two partnerships each waiting for the other's, PostgreSQL aborted one command
+ * as a deadlock (Q-11's concentrated load, 5 in 600 s). In key order, one waits and none cycle.
+ */
+async function lockInKeyOrder(tx: Tx, table: 'teachers' | 'partnerships', which: RawBuilder<boolean>): Promise<void> {
+  await sql`SELECT id FROM ${sql.table(table)} WHERE ${which} ORDER BY id FOR NO KEY UPDATE`.execute(tx)
+}
+
 /** R-14: teachers whose periods, training or mentorships (as mentee) a command touched. */
 export async function bumpTeachers(tx: Tx, now: Date, teacherIds: readonly string[]): Promise<void> {
   if (teacherIds.length === 0) return
-  await tx.updateTable('teachers').set({ updated_at: now }).where('id', 'in', [...new Set(teacherIds)]).execute()
+  const ids = [...new Set(teacherIds)]
+  if (ids.length > 1) await lockInKeyOrder(tx, 'teachers', sql`id = ANY(${ids}::uuid[])`)
+  await tx.updateTable('teachers').set({ updated_at: now }).where('id', 'in', ids).execute()
 }
 
 /** R-14, C-57: every teacher with a training period at the school (its uplift flags changed, R-34). */
 export async function bumpTeachersTrainingAtSchool(tx: Tx, now: Date, schoolId: string): Promise<void> {
-  await tx
-    .updateTable('teachers')
-    .set({ updated_at: now })
-    .where('id', 'in', (eb) => eb.selectFrom('training_periods').select('teacher_id').where('school_id', '=', schoolId))
-    .execute()
+  const training = sql<boolean>`id IN (SELECT teacher_id FROM training_periods WHERE school_id = ${schoolId})`
+  await lockInKeyOrder(tx, 'teachers', training)
+  await tx.updateTable('teachers').set({ updated_at: now }).where(training).execute()
 }
 
 /** R-14, C-57: every teacher with a training period in the cohort (its `uplift_fees_enabled` changed, R-34). */
 export async function bumpTeachersTrainingInCohort(tx: Tx, now: Date, cohortYear: number): Promise<void> {
-  await tx
-    .updateTable('teachers')
-    .set({ updated_at: now })
-    .where('id', 'in', (eb) => eb.selectFrom('training_periods').select('teacher_id').where('cohort_year', '=', cohortYear))
-    .execute()
+  const training = sql<boolean>`id IN (SELECT teacher_id FROM training_periods WHERE cohort_year = ${cohortYear})`
+  await lockInKeyOrder(tx, 'teachers', training)
+  await tx.updateTable('teachers').set({ updated_at: now }).where(training).execute()
 }
 
 /** P-36: partnerships whose shown facts or derived inputs changed. */
 export async function bumpPartnerships(tx: Tx, now: Date, partnershipIds: readonly (string | null)[]): Promise<void> {
   const ids = [...new Set(partnershipIds.filter((id): id is string => id !== null))]
   if (ids.length === 0) return
+  if (ids.length > 1) await lockInKeyOrder(tx, 'partnerships', sql`id = ANY(${ids}::uuid[])`)
   await tx.updateTable('partnerships').set({ updated_at: now }).where('id', 'in', ids).execute()
 }
 
 /** P-36: every partnership of a school (its induction tutor or contact email changed). */
 export async function bumpPartnershipsOfSchool(tx: Tx, now: Date, schoolId: string): Promise<void> {
+  await lockInKeyOrder(tx, 'partnerships', sql`school_id = ${schoolId}`)
   await tx.updateTable('partnerships').set({ updated_at: now }).where('school_id', '=', schoolId).execute()
 }
 

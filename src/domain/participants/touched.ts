@@ -37,7 +37,9 @@ export class Touched {
     const now = clock.now
     await bumpTeachers(tx, now, [...this.#teachers])
     await bumpPartnerships(tx, now, [...this.#partnerships])
-    for (const { school_id, cohort_year } of this.#schoolCohorts.values()) await bumpSchoolCohort(tx, now, school_id, cohort_year)
+    // In key order, as bumpTeachers and bumpPartnerships lock theirs (stamps.ts): no two commands wait in a cycle.
+    const schoolCohorts = [...this.#schoolCohorts.values()].sort((a, b) => a.school_id.localeCompare(b.school_id) || a.cohort_year - b.cohort_year)
+    for (const { school_id, cohort_year } of schoolCohorts) await bumpSchoolCohort(tx, now, school_id, cohort_year)
     for (const period of this.#eoiPeriods.values()) await attachToPartnershipCreatedMeanwhile(tx, clock, period)
   }
 }
