@@ -45,7 +45,9 @@ async function signInAs(page: Page, account: string, journey?: string): Promise<
   if (!page.url().endsWith('/sign-in')) await page.goto('/sign-in')
   if (journey) await checkPage(page, journey, 'sign-in')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((url) => url.port !== String(PORT), { waitUntil: 'domcontentloaded' })
+  await page.waitForURL((url) => url.port !== String(PORT), { waitUntil: 'load' })
+  // The provider's page may still be settling after its own redirects: its form first, then the picture.
+  await page.locator('input[name="login"]').waitFor()
   if (journey) await page.screenshot({ path: `test-results/screenshots/${journey}/provider-login.png`, fullPage: true })
   await page.locator('input[name="login"]').fill(account)
   await page.locator('input[name="password"]').fill('any password')
