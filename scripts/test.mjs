@@ -7,10 +7,11 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const extra = process.argv.slice(2)
 const runs = ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] : [])]
-// The browser journeys (test/e2e) drive pages whose every read and write the in-process web tests
-// (test/web) already run on both databases; in a real browser they run once, on PGlite, which
-// keeps the two runs inside CI's time.
-const onlyOnPGlite = ['--exclude', 'test/e2e/**']
+// Files that would run the same on both passes run once, on PGlite, which keeps the two passes
+// inside CI's time: the browser journeys (test/e2e), whose every read and write the in-process web
+// tests (test/web) run on both databases; and the tests of the sandbox's own embedded database
+// (its data directory, its template cluster and its SQL dialect), which never use DATABASE_URL.
+const onlyOnPGlite = ['test/e2e/**', 'test/cli/data-dir.test.ts', 'test/unit/db/pglite-*.test.ts'].flatMap((glob) => ['--exclude', glob])
 mkdirSync('test-results', { recursive: true })
 let passed = 0
 let failed = 0
