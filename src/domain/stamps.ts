@@ -37,12 +37,18 @@ export async function bumpTeachersTrainingInCohort(tx: Tx, now: Date, cohortYear
   await tx.updateTable('teachers').set({ updated_at: now }).where(training).execute()
 }
 
-/** P-36: partnerships whose shown facts or derived inputs changed. */
-export async function bumpPartnerships(tx: Tx, now: Date, partnershipIds: readonly (string | null)[]): Promise<void> {
+/**
+ * P-36: partnerships whose shown facts or derived inputs changed; those in `attached` had a
+ * training period created on them, which P-27 rule 2 remembers for good (first_attached_at).
+ */
+export async function bumpPartnerships(tx: Tx, now: Date, partnershipIds: readonly (string | null)[], attached: readonly string[] = []): Promise<void> {
   const ids = [...new Set(partnershipIds.filter((id): id is string => id !== null))]
   if (ids.length === 0) return
   if (ids.length > 1) await lockInKeyOrder(tx, 'partnerships', sql`id = ANY(${ids}::uuid[])`)
-  await tx.updateTable('partnerships').set({ updated_at: now }).where('id', 'in', ids).execute()
+  const firstAttached = attached.length === 0
+    ? sql<Date | null>`first_attached_at`
+    : sql<Date | null>`CASE WHEN id = ANY(${attached}::uuid[]) THEN COALESCE(first_attached_at, ${now}::timestamptz) ELSE first_attached_at END`
+  await tx.updateTable('partnerships').set({ updated_at: now, first_attached_at: firstAttached }).where('id', 'in', ids).execute()
 }
 
 /** P-36: every partnership of a school (its induction tutor or contact email changed). */

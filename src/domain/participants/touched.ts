@@ -9,6 +9,7 @@ import { bumpPartnerships, bumpSchoolCohort, bumpTeachers } from '../stamps.ts'
 export class Touched {
   readonly #teachers = new Set<string>()
   readonly #partnerships = new Set<string>()
+  readonly #attached = new Set<string>()
   readonly #schoolCohorts = new Map<string, { school_id: string; cohort_year: number }>()
   readonly #eoiPeriods = new Map<string, NewEoiPeriod>()
 
@@ -20,6 +21,12 @@ export class Touched {
   partnership(id: string | null): this {
     if (id !== null) this.#partnerships.add(id)
     return this
+  }
+
+  /** A partnership a training period was created on (P-5, P-29 row 4): P-27 rule 2's first attachment, P-36's stamp. */
+  attached(id: string | null): this {
+    if (id !== null) this.#attached.add(id)
+    return this.partnership(id)
   }
 
   schoolCohort(schoolId: string, cohortYear: number): this {
@@ -36,7 +43,9 @@ export class Touched {
   async bump(tx: Tx, clock: Clock): Promise<void> {
     const now = clock.now
     await bumpTeachers(tx, now, [...this.#teachers])
-    await bumpPartnerships(tx, now, [...this.#partnerships])
+    // Every partnership row is first taken here, in key order (stamps.ts): marking an attachment
+    // before the stamps would hold one partnership while waiting for another.
+    await bumpPartnerships(tx, now, [...this.#partnerships], [...this.#attached])
     // In key order, as bumpTeachers and bumpPartnerships lock theirs (stamps.ts): no two commands wait in a cycle.
     const schoolCohorts = [...this.#schoolCohorts.values()].sort((a, b) => a.school_id.localeCompare(b.school_id) || a.cohort_year - b.cohort_year)
     for (const { school_id, cohort_year } of schoolCohorts) await bumpSchoolCohort(tx, now, school_id, cohort_year)

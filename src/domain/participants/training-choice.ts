@@ -7,7 +7,6 @@ import type { Role, TrainingProgramme } from '../../db/schema.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { makeDeclarationsEligible } from '../declarations/make-declarations-eligible.ts'
 import { setPaymentsFrozenYear } from '../participant-actions/store.ts'
-import { noteTrainingAttached } from '../partnerships/attach-eoi-training.ts'
 import { partnershipForNewTraining } from '../partnerships/partnership-for-new-training.ts'
 import type { Problems } from '../problems.ts'
 import { say } from '../problems.ts'
@@ -140,10 +139,9 @@ export async function startTraining(tx: Tx, clock: Clock, training: NewTraining,
     created_at: clock.now,
     updated_at: clock.now,
   })
-  // P-27 rule 2 and P-36 when attached at once; P-37 for the cohort; R-14.
-  if (partnershipId !== null) await noteTrainingAttached(tx, clock, partnershipId)
+  // P-27 rule 2 and P-36 when attached at once (with the other stamps, Touched.bump); P-37 for the cohort; R-14.
   if (training.frozen_from) await setPaymentsFrozenYear(tx, period.teacher_id, 'ect', training.frozen_from)
-  touched.teacher(period.teacher_id).partnership(partnershipId).schoolCohort(period.school_id, training.cohort_year)
+  touched.teacher(period.teacher_id).attached(partnershipId).schoolCohort(period.school_id, training.cohort_year)
   if (training.training_programme === 'provider_led' && partnershipId === null) {
     touched.eoiPeriod({ school_id: period.school_id, lead_provider_id: training.lead_provider_id!, cohort_year: training.cohort_year })
   }

@@ -4,7 +4,7 @@
 import { sql } from 'kysely'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
-import { findPrimaryPartnership, markAttached, type PartnershipKey } from './store.ts'
+import { findPrimaryPartnership, type PartnershipKey } from './store.ts'
 
 /** After the partnership's row; P-37's stamp included. Returns the ids of the training periods attached. */
 export async function attachEoiTraining(tx: Tx, clock: Clock, partnership: PartnershipKey): Promise<string[]> {
@@ -26,12 +26,4 @@ export async function attachToPartnershipCreatedMeanwhile(tx: Tx, clock: Clock, 
   const primary = await findPrimaryPartnership(tx, period.school_id, period.lead_provider_id, period.cohort_year)
   if (!primary) return
   await sql`SELECT partnership_take_eoi_periods(${primary.id}::uuid, ${period.school_id}::uuid, ${period.lead_provider_id}::uuid, ${period.cohort_year}::integer, ${clock.now}::timestamptz)`.execute(tx)
-}
-
-/**
- * For a school action that creates training directly on a partnership (P-5, P-29 row 4): the
- * partnership now has had a training period (P-27 rule 2) and its stamp moves (P-36).
- */
-export async function noteTrainingAttached(tx: Tx, clock: Clock, partnershipId: string): Promise<void> {
-  await markAttached(tx, [partnershipId], clock.now)
 }

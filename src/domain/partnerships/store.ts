@@ -110,16 +110,6 @@ export async function setDeliveryPartner(tx: Tx, id: string, deliveryPartnerId: 
   return result.numUpdatedRows > 0n
 }
 
-/** P-27 rule 2: the first attachment is remembered for good; P-36: the stamp moves. */
-export async function markAttached(tx: Tx, partnershipIds: readonly string[], now: Date): Promise<void> {
-  if (partnershipIds.length === 0) return
-  await tx
-    .updateTable('partnerships')
-    .set({ first_attached_at: sql`COALESCE(first_attached_at, ${now}::timestamptz)`, updated_at: now })
-    .where('id', 'in', [...new Set(partnershipIds)])
-    .execute()
-}
-
 /** Teachers with a training period on the partnership (R-14 on a delivery partner change). */
 export async function teachersOnPartnership(tx: Tx, partnershipId: string): Promise<string[]> {
   const rows = await tx.selectFrom('training_periods').select('teacher_id').distinct().where('partnership_id', '=', partnershipId).execute()
