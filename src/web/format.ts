@@ -16,6 +16,11 @@ export function formatDate(date: string | null | undefined): string {
   return date ? longDate(date.slice(0, 10)) : ''
 }
 
+/** `2025-09-01` → `1 September 2025`, or null for the caller's `Not set`. */
+export function displayDate(date: string | null | undefined): string | null {
+  return date ? longDate(date.slice(0, 10)) : null
+}
+
 /** An instant → `1 September 2025 at 2:30pm` (Europe/London). */
 export function formatInstant(instant: Date | string | null | undefined): string {
   if (instant === null || instant === undefined) return ''

@@ -6,7 +6,7 @@ import type { Role } from '../../db/schema.ts'
 import { isUuid } from '../../api/common/ids.ts'
 import type { PageErrors } from '../forms/errors.ts'
 import { answersOf, clearAnswers, saveAnswers } from '../forms/wizard.ts'
-import { currentOrFuture, describeTraining, mentorShown, statusOf, trainingShown } from './describe.ts'
+import { currentOrFuture, describeTraining, mentorShown, statusOf, trainingShown } from '../people.ts'
 import type { TeacherRow } from './queries.ts'
 
 export const PATHS: Record<Role, 'ects' | 'mentors'> = { ect: 'ects', mentor: 'mentors' }

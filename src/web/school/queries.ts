@@ -1,9 +1,9 @@
 // The school pages' reads (W-40 … W-46, W-51, W-53, W-65): each page's rows in one statement,
-// scoped to the signed-in school; the pages decide what to show with describe.ts.
+// scoped to the signed-in school; the pages decide what to show with ../people.ts.
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Database, Role } from '../../db/schema.ts'
-import type { Mentorship, ShownTraining } from './describe.ts'
+import type { Mentorship, ShownTraining } from '../people.ts'
 
 type Db = Kysely<Database>
 type Eb = ExpressionBuilder<Database & { p: Database['at_school_periods'] }, 'p'>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readDate } from '../../../src/web/school/forms/fields.ts'
 import * as r from '../../../src/web/school/forms/register.ts'
 import * as a from '../../../src/web/school/forms/actions.ts'
-import { describeTraining, mentorShown, statusOf, trainingShown, type ShownTraining } from '../../../src/web/school/describe.ts'
+import { describeTraining, mentorShown, statusOf, trainingShown, type ShownTraining } from '../../../src/web/people.ts'
 
 const date = (day: string, month: string, year: string) => ({ 'd-day': day, 'd-month': month, 'd-year': year })
 const texts = { noun: 'Start date', blank: 'Enter the start date' }

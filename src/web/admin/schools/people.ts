@@ -3,7 +3,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../../../db/connect.ts'
 import type { Role } from '../../../db/schema.ts'
-import { byName, describeTraining, mentoredOnOrAfter, shownTraining, statusTag, type StatusTag, type TrainingFacts, type TrainingWords } from '../people.ts'
+import { byName } from '../../format.ts'
+import { describeTraining, statusOf, trainingShown, type Status, type TrainingDescription } from '../../people.ts'
 
 export type SchoolPerson = {
   period_id: string
@@ -14,8 +15,8 @@ export type SchoolPerson = {
   trn: string
   started_on: string
   finished_on: string | null
-  status: StatusTag
-  training: TrainingWords
+  status: Status
+  training: TrainingDescription
 }
 
 export async function schoolPeople(db: Db, schoolId: string, today: string): Promise<{ ects: SchoolPerson[]; mentors: SchoolPerson[] }> {
@@ -51,8 +52,8 @@ export async function schoolPeople(db: Db, schoolId: string, today: string): Pro
     trn: p.trn,
     started_on: p.started_on,
     finished_on: p.finished_on,
-    status: statusTag(p, mentoredOnOrAfter(mentorshipsOf.get(p.id) ?? [], today), today),
-    training: describeTraining(shownTraining((trainingOf.get(p.id) ?? []) as TrainingFacts[], today)),
+    status: statusOf(p, p.role, mentorshipsOf.get(p.id) ?? [], today),
+    training: describeTraining(trainingShown(trainingOf.get(p.id) ?? [], today)),
   }))
   // Current first (not finished today), then by name (W-15), then the later period first.
   const finished = (p: SchoolPerson) => (p.finished_on !== null && p.finished_on <= today ? 1 : 0)

@@ -1,17 +1,18 @@
-// Pure decisions of the school pages: which training a period shows and how (W-41), its status tag
-// (W-42), which mentor an ECT list shows (W-43), and the display formats of W-15.
-import { longDate } from '../../clock.ts'
-import type { Role, TrainingProgramme } from '../../db/schema.ts'
-import { inForceOn, isFinished, type Dated } from '../../domain/participants/rules.ts'
+// Pure decisions of the school and admin pages about a person at a school: which training a period
+// shows and how (W-41), its status tag (W-42), which mentor an ECT list shows (W-43).
+import type { Role, TrainingProgramme } from '../db/schema.ts'
+import { inForceOn, isFinished, type Dated } from '../domain/participants/rules.ts'
 
-export type ShownTraining = Dated & {
+/** What W-41 needs of a training period (`created_at` orders periods starting on one day). */
+export type TrainingFacts = Dated & {
   training_programme: TrainingProgramme
-  lead_provider_id?: string | null
   lead_provider_name: string | null
   partnership_id: string | null
   delivery_partner_name: string | null
-  cohort: number
+  created_at?: Date
 }
+
+export type ShownTraining = TrainingFacts & { lead_provider_id?: string | null; cohort: number }
 
 export type Mentorship = Dated & { name: string; participant_id: string }
 
@@ -21,21 +22,22 @@ const isEmpty = (tp: Dated) => tp.finished_on !== null && tp.finished_on === tp.
  * W-41: the training in force today, else the earliest that starts later, else the latest by
  * `started_on`; empty periods (R-7) only when nothing else exists.
  */
-export function trainingShown<T extends ShownTraining>(trainings: readonly T[], today: string): T | undefined {
+export function trainingShown<T extends TrainingFacts>(trainings: readonly T[], today: string): T | undefined {
   const candidates = trainings.some((tp) => !isEmpty(tp)) ? trainings.filter((tp) => !isEmpty(tp)) : trainings
   const inForce = candidates.find((tp) => inForceOn(tp, today))
   if (inForce) return inForce
   const later = candidates.filter((tp) => tp.started_on > today).sort((a, b) => a.started_on.localeCompare(b.started_on))
   if (later[0]) return later[0]
+  const created = (tp: T) => tp.created_at?.getTime() ?? 0
   let best: T | undefined
-  for (const tp of candidates) if (best === undefined || tp.started_on >= best.started_on) best = tp
+  for (const tp of candidates) if (best === undefined || tp.started_on > best.started_on || (tp.started_on === best.started_on && created(tp) >= created(best))) best = tp
   return best
 }
 
 export type TrainingDescription = { training: string; leadProvider: string; deliveryPartner: string }
 
 /** W-41's table. */
-export function describeTraining(tp: ShownTraining | undefined): TrainingDescription {
+export function describeTraining(tp: TrainingFacts | undefined): TrainingDescription {
   if (tp === undefined) return { training: 'No provider-led training', leadProvider: '–', deliveryPartner: '–' }
   if (tp.training_programme === 'school_led') return { training: 'School-led', leadProvider: '–', deliveryPartner: '–' }
   if (tp.partnership_id === null) {
@@ -64,14 +66,4 @@ export function mentorShown<M extends Dated>(mentorships: readonly M[], today: s
 /** W-44: mentorships in force today or starting later. */
 export function currentOrFuture<M extends Dated>(mentorships: readonly M[], today: string): M[] {
   return mentorships.filter((m) => inForceOn(m, today) || m.started_on > today)
-}
-
-/** W-15: `1 September 2025`; absent values are the caller's `Not set`. */
-export function displayDate(date: string | null | undefined): string | null {
-  return date ? longDate(date) : null
-}
-
-/** W-15: lists sorted by last name, then first name, then TRN. */
-export function byName<T extends { first_name: string; last_name: string; trn: string }>(a: T, b: T): number {
-  return a.last_name.localeCompare(b.last_name, 'en') || a.first_name.localeCompare(b.first_name, 'en') || a.trn.localeCompare(b.trn)
 }
