@@ -126,6 +126,14 @@ export function readPage(status: number, text: string, headers: Page['headers'])
   }
 }
 
+/** The body rows of a page's first table (or of the table whose caption is `caption`), each as its cells' text. */
+export function tableRows(html: string, caption?: string): string[][] {
+  const tables = [...html.matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => m[0])
+  const table = caption === undefined ? tables[0] : tables.find((x) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(x)?.[1] ?? '') === caption)
+  const body = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(table ?? '')?.[1] ?? ''
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => clean(cell[1]!)))
+}
+
 /** Text content: tags dropped, entities decoded, whitespace collapsed. */
 export function clean(html: string): string {
   return decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim()

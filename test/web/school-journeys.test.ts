@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { setupTestApp } from '../support/app.ts'
 import { newSchool, nextTrn, registerEctUpToCheck, schoolBrowser, schoolScene, step } from '../support/school-web.ts'
-import { titleFor } from '../support/web.ts'
+import { tableRows, titleFor } from '../support/web.ts'
 
 const t = await setupTestApp()
 const s = await schoolScene(t)
@@ -209,5 +209,161 @@ describe('W-53 "use the same choices" (J3) and school-led (J4)', () => {
     expect((await web.post('/school/register-ect/check-answers', {})).status).toBe(303)
     const res = await t.request('GET', `/api/v3/schools?filter[cohort]=2025&filter[urn]=${school.urn}`, { token: s.ambition.token, date: API_DATE })
     expect(res.body.data[0].attributes).toMatchObject({ expression_of_interest: false, induction_programme_choice: 'school_led' })
+  })
+})
+
+describe('W-44 mentor list, W-15 display formats', () => {
+  it('W-44: "Mentors", the Register a mentor button, a row per current mentor with the ECTs they mentor; ?show=left lists who left; W-15 rows by last name, first name, then TRN', async () => {
+    const school = await newSchool(t)
+    const ect = await registered(school.urn, 'ect', { first_name: 'Esme', last_name: 'Stone' })
+    const young = await registered(school.urn, 'mentor', { first_name: 'Amy', last_name: 'Young' })
+    const zoe = await registered(school.urn, 'mentor', { first_name: 'Zoe', last_name: 'Adams' })
+    const amy = await registered(school.urn, 'mentor', { first_name: 'Amy', last_name: 'Adams' })
+    const provided = await registered(school.urn, 'mentor', { first_name: 'Omar', last_name: 'Price', training_programme: 'provider_led', lead_provider_id: s.ambition.id })
+    const leaver = await registered(school.urn, 'mentor', { first_name: 'Lee', last_name: 'Gone' })
+    expect((await t.admin('PUT', `/schools/${school.urn}/ects/${ect.participant_id}/mentor`, { mentor_participant_id: young.participant_id }, { date: API_DATE })).status).toBe(200)
+    expect((await t.admin('POST', `/schools/${school.urn}/mentors/${leaver.participant_id}/leaving`, { leaving_on: '2025-09-05' }, { date: API_DATE })).status).toBe(200)
+    const web = await schoolBrowser(t, school.urn, DATE)
+    const list = await web.get('/school/mentors')
+    expect(list.title).toBe(titleFor('Mentors'))
+    expect(list.h1).toBe('Mentors')
+    expect(list.text).toMatch(/<form method="post" action="\/school\/register-mentor"[\s\S]*?Register a mentor\s*<\/button>/)
+    expect(tableRows(list.text)).toEqual([
+      ['Amy Adams', amy.trn, '1 September 2025', 'Registered', 'None', 'No provider-led training', '–'],
+      ['Zoe Adams', zoe.trn, '1 September 2025', 'Registered', 'None', 'No provider-led training', '–'],
+      ['Omar Price', provided.trn, '1 September 2025', 'Registered', 'None', 'Provider-led', 'Awaiting confirmation by Ambition Institute'],
+      ['Amy Young', young.trn, '1 September 2025', 'Registered', 'Esme Stone', 'No provider-led training', '–'],
+    ])
+    expect(list.text).toContain('href="/school/mentors?show=left">View mentors who have left</a>')
+    const left = await web.get('/school/mentors?show=left')
+    expect(tableRows(left.text)).toEqual([['Lee Gone', leaver.trn, '1 September 2025', 'Left', 'None', 'No provider-led training', '–']])
+    expect(left.text).not.toContain('Register a mentor')
+    expect(left.text).toContain('href="/school/mentors">View current mentors</a>')
+  })
+
+  it('W-44: a school with no mentors says so', async () => {
+    const school = await newSchool(t)
+    const web = await schoolBrowser(t, school.urn, DATE)
+    const list = await web.get('/school/mentors')
+    expect(tableRows(list.text)).toEqual([])
+    expect(list.text).toContain('Your school has no mentors registered.')
+    expect((await web.get('/school/mentors?show=left')).text).toContain('No mentors have left your school.')
+  })
+
+  it('W-15: dates as 1 September 2025, absent values Not set, the ECT list by last name, then first name, then TRN', async () => {
+    const school = await newSchool(t, { tutor: false })
+    const second = await registered(school.urn, 'ect', { first_name: 'Ben', last_name: 'Adams' })
+    const first = await registered(school.urn, 'ect', { first_name: 'Ann', last_name: 'Adams' })
+    const third = await registered(school.urn, 'ect', { first_name: 'Ann', last_name: 'Baker', started_on: '2025-09-08' })
+    const web = await schoolBrowser(t, school.urn, DATE)
+    const rows = tableRows((await web.get('/school/ects')).text)
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['Ann Adams', first.trn, '1 September 2025'],
+      ['Ben Adams', second.trn, '1 September 2025'],
+      ['Ann Baker', third.trn, '8 September 2025'],
+    ])
+    const home = await web.get('/school')
+    expect(home.text).toMatch(/Induction tutor[\s\S]*?<span class="govuk-hint">Not set<\/span>|Induction tutor[\s\S]*?Not set/)
+  })
+})
+
+describe('W-61 register a mentor (J5), W-71 change a mentor\'s training, W-9 check answers and confirmation', () => {
+  it('W-61: the steps and their questions, no working-pattern step; "No mentor training from a lead provider" is sent as school-led; W-9 Change links name their answer; the confirmation says what happens next', async () => {
+    const school = await newSchool(t)
+    const web = await schoolBrowser(t, school.urn, DATE)
+    await web.get('/school/mentors')
+    expect((await web.post('/school/register-mentor', {})).location).toBe('/school/register-mentor/find-mentor')
+    const find = await web.get('/school/register-mentor/find-mentor')
+    expect(find.h1).toBe('Find the mentor')
+    const trn = nextTrn()
+    const next = await step(web, '/school/register-mentor/find-mentor', { trn, 'date_of_birth-day': '2', 'date_of_birth-month': '6', 'date_of_birth-year': '1985' })
+    expect(next.location).toBe('/school/register-mentor/name')
+    await step(web, '/school/register-mentor/name', { first_name: 'Grace', last_name: 'Obi' })
+    await step(web, '/school/register-mentor/email-address', { email: `grace.${trn}@school.example.sch.uk` })
+    expect((await web.get('/school/register-mentor/start-date')).h1).toBe('When did or will Grace Obi start mentoring at your school?')
+    const afterStart = await step(web, '/school/register-mentor/start-date', { 'started_on-day': '10', 'started_on-month': '9', 'started_on-year': '2025' })
+    expect(afterStart.location).toBe('/school/register-mentor/lead-provider')
+    expect((await web.get('/school/register-mentor/working-pattern')).status).toBe(404)
+    const lp = await web.get('/school/register-mentor/lead-provider')
+    expect(lp.h1).toBe("Who will provide Grace Obi's mentor training?")
+    expect(lp.text).toContain('No mentor training from a lead provider')
+    expect(lp.text).toContain('>or<')
+    await step(web, '/school/register-mentor/lead-provider', { lead_provider_id: 'none' })
+    const check = await web.get('/school/register-mentor/check-answers')
+    // W-9: one Change link per answer, to its step, naming the answer for screen readers.
+    expect(check.text).toMatch(/href="\/school\/register-mentor\/lead-provider"[^>]*>\s*Change<span class="govuk-visually-hidden"> [^<]+<\/span>/)
+    expect(check.text).toMatch(/href="\/school\/register-mentor\/name"[^>]*>\s*Change<span class="govuk-visually-hidden"> [^<]+<\/span>/)
+    const main = /<main[\s\S]*<\/main>/.exec(check.text)![0]
+    expect(main.match(/<button[^>]*type="submit"/g)).toHaveLength(1)
+    const done = await web.post('/school/register-mentor/check-answers', {})
+    expect(done.location).toBe('/school/register-mentor/confirmation')
+    const confirmation = await web.get(done.location!)
+    expect(confirmation.h1).toBe('Grace Obi has been registered as a mentor')
+    expect(confirmation.text).toContain('govuk-panel')
+    expect(confirmation.text).toContain('What happens next')
+    // R-5: a mentor without training from a lead provider has no training period.
+    const list = tableRows((await web.get('/school/mentors')).text)
+    expect(list).toEqual([['Grace Obi', trn, '10 September 2025', 'Registered', 'None', 'No provider-led training', '–']])
+  })
+
+  it('W-71: a mentor\'s change of training leaves the current lead provider out and offers none while provider-led; W-9 check answers, confirmation, and the lead provider sees the mentor', async () => {
+    const school = await newSchool(t)
+    const mentor = await registered(school.urn, 'mentor', { first_name: 'Noor', last_name: 'Ali', training_programme: 'provider_led', lead_provider_id: s.ambition.id })
+    const web = await schoolBrowser(t, school.urn, DATE)
+    const base = `/school/mentors/${mentor.participant_id}/change-training`
+    const first = await web.get(`${base}/lead-provider?new=1`)
+    expect(first.h1).toBe("Who will provide Noor Ali's mentor training?")
+    expect(first.text).toContain('Teach First')
+    expect(first.text).not.toMatch(/<label[^>]*>\s*Ambition Institute\s*<\/label>/)
+    expect(first.text).toContain('No mentor training from a lead provider')
+    expect((await web.post(`${base}/lead-provider`, {})).inline).toEqual({ lead_provider_id: "Select who will provide Noor Ali's mentor training" })
+    await step(web, `${base}/lead-provider`, { lead_provider_id: s.teachFirst.id })
+    const check = await web.get(`${base}/check-answers`)
+    expect(check.h1).toBe("Check your answers before changing Noor Ali's training")
+    expect(check.text).toMatch(/Change<span class="govuk-visually-hidden"> new lead provider<\/span>/)
+    const done = await web.post(`${base}/check-answers`, {})
+    expect(done.location).toBe(`${base}/confirmation`)
+    const confirmation = await web.get(done.location!)
+    expect(confirmation.h1).toBe("Noor Ali's training has been changed")
+    expect(confirmation.text).toContain('What happens next')
+    // W-100: provider-led with a lead provider not partnered with the school: an expression of
+    // interest for it (P-27), and no participant until a partnership confirms the training (R-32).
+    const school3 = await t.request('GET', `/api/v3/schools?filter[cohort]=2025&filter[urn]=${school.urn}`, { token: s.teachFirst.token, date: API_DATE })
+    expect(school3.body.data[0].attributes.expression_of_interest).toBe(true)
+    expect((await t.request('GET', `/api/v3/participants/${mentor.participant_id}`, { token: s.teachFirst.token, date: API_DATE })).status).toBe(404)
+
+    // Once school-led (none), the next change offers no "none".
+    const again = await web.get(`${base}/lead-provider?new=1`)
+    expect(again.text).toContain('Ambition Institute')
+    await step(web, `${base}/lead-provider`, { lead_provider_id: 'none' })
+    expect((await web.post(`${base}/check-answers`, {})).status).toBe(303)
+    const schoolLed = await web.get(`${base}/lead-provider?new=1`)
+    expect(schoolLed.text).not.toContain('No mentor training from a lead provider')
+  })
+
+  it('W-9: a single-question action redirects to the object\'s page with a success banner shown once', async () => {
+    const school = await newSchool(t)
+    const web = await schoolBrowser(t, school.urn, DATE)
+    await web.get('/school/induction-tutor')
+    const saved = await web.post('/school/induction-tutor', { name: 'Sam Lee', email: 'sam.lee@school.example.sch.uk' })
+    expect(saved.status).toBe(303)
+    const shown = await web.get(saved.location!)
+    expect(shown.text).toContain('govuk-notification-banner--success')
+    const again = await web.get(saved.location!)
+    expect(again.text).not.toContain('govuk-notification-banner--success')
+  })
+})
+
+describe('W-2 the stack', () => {
+  it('W-2: pages are Nunjucks with autoescape on (a name with markup is shown as text) in govuk-frontend\'s template', async () => {
+    const school = await newSchool(t)
+    const ect = await registered(school.urn, 'ect', { first_name: '<b>Bold</b>', last_name: 'O\'Neil & <i>Co</i>' })
+    const web = await schoolBrowser(t, school.urn, DATE)
+    const page = await web.get(`/school/ects/${ect.participant_id}`)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('&lt;b&gt;Bold&lt;/b&gt;')
+    expect(page.text).not.toContain('<b>Bold</b>')
+    expect(page.text).not.toContain('<i>Co</i>')
+    expect(page.text).toContain('<body class="govuk-template__body')
   })
 })
