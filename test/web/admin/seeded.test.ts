@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../../src/clock.ts'
 import { setupTestApp } from '../../support/app.ts'
-import { titleFor } from '../../support/web.ts'
+import { titleFor, webClient } from '../../support/web.ts'
+import { adminBenchPages } from '../../../bench/web-admin.ts'
+import { largestSchool, PAGES } from '../../../bench/web-pages.ts'
 import { signedInAdmin, NOT_FOUND_TITLE } from './support.ts'
 
 const t = await setupTestApp()
@@ -97,3 +99,18 @@ describe('the seeded sandbox in the admin pages', () => {
     }
   })
 })
+
+describe('the pages bench:web times', () => {
+  // The speed itself is measured by `npm run bench:web` (bench/web-admin.ts, bench/web-pages.ts);
+  // here, that its instrument still reaches every page it times, with the answer it expects.
+  it('W-110: every admin page the bench times answers 200, and every start page its expected status, on the seed-1 sandbox', async () => {
+    for (const page of await adminBenchPages(t.db)) expect([page.name, (await admin.page(page.url)).status]).toEqual([page.name, 200])
+    const ctx = { db: t.db, schoolUrn: await largestSchool(t.db) }
+    for (const page of PAGES.filter((p) => p.method !== 'POST' && p.user !== 'school')) {
+      const path = typeof page.path === 'string' ? page.path : await page.path(ctx)
+      const client = page.user === 'admin' ? admin : webClient(t.app)
+      expect([page.name, (await client.get(path)).status]).toEqual([page.name, page.status])
+    }
+  })
+})
+
