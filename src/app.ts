@@ -1,5 +1,5 @@
 // buildApp({ db, config }) → a Fastify instance with every surface registered; it never listens.
-import Fastify, { errorCodes, LogController, type FastifyInstance } from 'fastify'
+import Fastify, { errorCodes, LogController } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Redis } from 'ioredis'
 import type { DestinationStream } from 'pino'
@@ -19,6 +19,7 @@ import { registerHealth } from './api/health.ts'
 import { v3Routes } from './api/v3/index.ts'
 import { adminRoutes } from './api/admin/v1/index.ts'
 import type { Lifecycle, Surface } from './api/plugins/types.ts'
+import type { App, SurfaceOptions } from './api/surface.ts'
 import { loggerOptions } from './logger.ts'
 import { createWeb } from './web/index.ts'
 
@@ -31,9 +32,10 @@ export type AppDeps = {
   logStream?: DestinationStream
 }
 
-export const BODY_LIMIT = 1_048_576
+// The routes' types live in a leaf (api/surface.ts); exported here too for the app's users.
+export type { App, SurfaceOptions }
 
-export type App = FastifyInstance
+export const BODY_LIMIT = 1_048_576
 
 export async function buildApp({ db, config, counters, logStream }: AppDeps): Promise<App> {
   const app = Fastify({
@@ -87,8 +89,6 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
   await app.register(web.routes)
   return app
 }
-
-export type SurfaceOptions = { db: Db; config: Config }
 
 /** Marks every route of a surface, so auth, rate limit and clock know which rules apply. */
 function surface(name: Surface, routes: (app: App, options: SurfaceOptions) => Promise<void>) {

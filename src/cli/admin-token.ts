@@ -3,7 +3,7 @@
 import type { Command } from 'commander'
 import { commandConfigOrExit } from './config.ts'
 import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
-import type { Io } from './program.ts'
+import type { Io } from './io.ts'
 
 export function adminTokenCommand(rect: Command, io: Io): void {
   const command = rect

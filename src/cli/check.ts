@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import { CliError, EXIT, usageError } from './errors.ts'
 import { describe, HELP_FLAG } from './help.ts'
-import type { Io } from './program.ts'
+import type { Io } from './io.ts'
 
 type CheckFlags = { baseUrl?: string; token?: string; adminToken?: string; reporter?: string; maxPages?: string }
 

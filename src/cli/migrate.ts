@@ -2,7 +2,7 @@
 import type { Command } from 'commander'
 import { commandConfigOrExit, type DatabaseFlags } from './config.ts'
 import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
-import type { Io } from './program.ts'
+import type { Io } from './io.ts'
 
 export function migrateCommand(rect: Command, io: Io): void {
   const command = rect

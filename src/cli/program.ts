@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT, USAGE_HINT, type ExitCode } from './errors.ts'
 import { describe, ENVIRONMENT, formatHelp } from './help.ts'
+import { processIo, type Io } from './io.ts'
 import { serveCommand } from './serve.ts'
 import { migrateCommand } from './migrate.ts'
 import { tokenCommand } from './token.ts'
@@ -10,14 +11,6 @@ import { adminTokenCommand } from './admin-token.ts'
 import { seedCommand } from './seed.ts'
 import { checkCommand } from './check.ts'
 import { VERSION } from './version.ts'
-
-
-export type Io = { out: (text: string) => void; err: (text: string) => void }
-
-export const processIo: Io = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-}
 
 function program(io: Io): Command {
   const rect = new Command('rect')

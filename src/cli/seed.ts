@@ -5,7 +5,7 @@ import type { Command } from 'commander'
 import { commandConfigOrExit } from './config.ts'
 import { usageError } from './errors.ts'
 import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
-import type { Io } from './program.ts'
+import type { Io } from './io.ts'
 import { SCENARIO_SUMMARIES } from '../sandbox/scenarios/summaries.ts'
 
 type SeedFlags = { seed?: string; scale?: string; scenario?: string; leadProvider?: string; dataDir?: string }

@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import type { ServeFlags } from '../config.ts'
 import { configOrExit } from './config.ts'
 import { describe, HELP_FLAG, SERVE_ENVIRONMENT } from './help.ts'
-import type { Io } from './program.ts'
+import type { Io } from './io.ts'
 
 export function serveCommand(rect: Command, io: Io): void {
   const command = rect

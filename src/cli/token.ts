@@ -5,7 +5,7 @@ import { commandConfigOrExit } from './config.ts'
 import type { Db } from '../db/connect.ts'
 import { usageError } from './errors.ts'
 import { DATA_DIR_FLAG, DATABASE_ENVIRONMENT, describe, HELP_FLAG } from './help.ts'
-import type { Io } from './program.ts'
+import type { Io } from './io.ts'
 
 type TokenFlags = { leadProvider: string; description?: string; dataDir?: string }
 

@@ -1,7 +1,6 @@
 // SQL pieces shared by areas: ordering with the stable tie-breaker (C-36) and paging (C-35).
 import { sql, type Expression, type SelectQueryBuilder } from 'kysely'
-import type { Page } from '../api/common/paging.ts'
-import type { SortKey } from '../api/common/sort.ts'
+import type { Page, SortKey } from './page.ts'
 
 /**
  * Orders by the requested keys (default: `created_at` ascending, C-50), then by the internal id

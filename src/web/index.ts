@@ -6,8 +6,8 @@ import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyFormbody from '@fastify/formbody'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
-import type { Db } from '../db/connect.ts'
 import { adminRoutes } from './admin/index.ts'
+import type { WebDeps } from './deps.ts'
 import { parseForm } from './forms/form.ts'
 import { pageRoutes } from './pages/routes.ts'
 import { registerAssets } from './plugins/assets.ts'
@@ -21,8 +21,6 @@ import { phaseBanner } from './plugins/phase-banner.ts'
 import { schoolRoutes } from './school/index.ts'
 import { signInRoutes } from './sign-in/routes.ts'
 import { timeTravelRoutes } from './time-travel/routes.ts'
-
-export type WebDeps = { db: Db; config: Config }
 
 type Area = {
   prefix: string

@@ -81,7 +81,6 @@ export const ALLOWED_DYNAMIC_SQL: Record<string, string> = {
   'db/migrate.ts:sql.id(trigger)': 'trigger names read from pg_trigger for a shipped definition',
   'db/migrate.ts:sql.table(table)': 'the tables those triggers are on, read from pg_trigger',
   'db/constraints.ts:sql.id(`guard_${++savepoints}`)': 'a savepoint name from a counter',
-  'domain/participants/guard.ts:sql.id(`participant_guard_${++savepoints}`)': 'a savepoint name from a counter',
   'api/v3/participant-transfers/query.ts:sql.raw(order)': "typed 'ASC' | 'DESC', passed by the query itself",
   "api/v3/participant-transfers/query.ts:sql.raw(direction === 'desc' ? 'DESC' : 'ASC')": 'one of two literals',
   'api/v3/unfunded-mentors/query.ts:sql.raw(direction)': "typed 'asc' | 'desc' by the sort parser (api/common/sort.ts)",

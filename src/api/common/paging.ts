@@ -1,4 +1,5 @@
 // page[page] and page[per_page] (C-32 … C-35).
+import type { Page } from '../../db/page.ts'
 import { BadRequestError } from '../../errors.ts'
 import type { Query } from './query-string.ts'
 
@@ -9,7 +10,8 @@ export const MAX_PER_PAGE = 3000
 /** C-35: an offset beyond this answers an empty page rather than a database error. */
 const MAX_OFFSET = 2 ** 53 - 1
 
-export type Page = { page: number; perPage: number; offset: number; beyondEnd: boolean }
+/** Declared in db/page.ts, beside the SQL that applies it (db/ never imports api/). */
+export type { Page }
 
 /** Leading integer: optional spaces, optional sign, digits; no digits → 0 (C-33). */
 export function leadingInteger(value: string): number {

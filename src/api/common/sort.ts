@@ -1,7 +1,9 @@
 // sort (C-47 … C-50): keys in order, `-` descending; unknown keys dropped, never a 400.
+import type { SortKey } from '../../db/page.ts'
 import type { QueryValue } from './query-string.ts'
 
-export type SortKey<K extends string> = { key: K; direction: 'asc' | 'desc' }
+/** Declared in db/page.ts, beside the SQL that applies it (db/ never imports api/). */
+export type { SortKey }
 
 export function parseSort<K extends string>(value: QueryValue | undefined, allowed: readonly K[]): SortKey<K>[] {
   const text = Array.isArray(value) ? value.at(-1) : value

@@ -2,7 +2,7 @@
 // the v3 document's examples (examples.json, written by `npm run openapi:examples`). The seeding
 // date and every request's clock are fixed, and the ids of records the cases create are replaced
 // by ids derived like the seed's, so the same code always writes the same file.
-import type { App } from '../../app.ts'
+import type { App } from '../surface.ts'
 import { seedId } from '../../sandbox/derive.ts'
 import { EXAMPLE_CASES, EXAMPLE_SEED, exampleToken, type ExampleCase } from './example-cases.ts'
 

@@ -1,5 +1,5 @@
 // The v3 route map at a glance: each resource registers its own routes.
-import type { App, SurfaceOptions } from '../../app.ts'
+import type { App, SurfaceOptions } from '../surface.ts'
 import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
 import { partnershipRoutes } from './partnerships/routes.ts'
 import { schoolRoutes } from './schools/routes.ts'

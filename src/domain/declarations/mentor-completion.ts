@@ -3,6 +3,7 @@
 import { newId } from '../ids.ts'
 import { londonDate, type Clock } from '../../clock.ts'
 import type { Tx } from '../../db/transaction.ts'
+import { trainingStatusOf } from '../participants-feed/rules.ts'
 import { bumpPartnerships } from '../stamps.ts'
 import { completionFinish } from './rules.ts'
 import { findTargetTraining, insertContinuation, latestMentorCompletion, periodOfTraining, setMentorFunding, setTrainingFinish } from './store.ts'
@@ -28,7 +29,7 @@ export async function applyMentorCompletion(tx: Tx, clock: Clock, teacherId: str
   // None remains: a finished TP continues while the mentor is still at the school. Not when the
   // TP was withdrawn or deferred (resuming is D-14's), nor when later training in the role exists
   // (the continuation would overlap it, R-10).
-  if (tp.finished_on === null || tp.finished_on > today || tp.withdrawn_at !== null || tp.deferred_at !== null) return
+  if (tp.finished_on === null || tp.finished_on > today || trainingStatusOf(tp) !== 'active') return
   const { period, laterTraining } = await periodOfTraining(tx, tp)
   const covers = period.started_on <= today && (period.finished_on === null || today < period.finished_on)
   if (!covers || laterTraining) return

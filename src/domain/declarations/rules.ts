@@ -4,6 +4,7 @@
 import { addDays, londonMidnight, wireTimestamp } from '../../clock.ts'
 import type { DeclarationType, Role } from '../../db/schema.ts'
 import type { Problem } from '../../errors.ts'
+import { trainingStatusOf } from '../participants-feed/rules.ts'
 
 /** D-40, in the order D-46 uses. */
 export const DECLARATION_TYPES = [
@@ -215,11 +216,6 @@ export type CheckedDeclaration = {
   evidence: EvidenceHeld | null
 }
 
-/** R-36: withdrawn when `withdrawn_at` is the later of the two instants. */
-export function isWithdrawn(tp: { withdrawn_at: Date | null; deferred_at: Date | null }): boolean {
-  return tp.withdrawn_at !== null && (tp.deferred_at === null || tp.withdrawn_at.getTime() >= tp.deferred_at.getTime())
-}
-
 /** D-7: payments-frozen on every day ≥ `payments_frozen_on`. */
 export function isFrozen(paymentsFrozenOn: string | null, today: string): boolean {
   return paymentsFrozenOn !== null && paymentsFrozenOn <= today
@@ -293,7 +289,7 @@ export function checkDeclaration(input: DeclarationInput, facts: DeclarationFact
     if (!any() && given !== null && !allowed && !rule.dropInvalid) fail('evidence_held', TEXT.evidenceInvalid)
   }
   // #16
-  if (!on('participant_id') && tp !== null && dateUsable && isWithdrawn(tp) && tp.withdrawn_at!.getTime() <= date.getTime()) {
+  if (!on('participant_id') && tp !== null && dateUsable && trainingStatusOf(tp) === 'withdrawn' && tp.withdrawn_at!.getTime() <= date.getTime()) {
     fail('participant_id', TEXT.withdrawn(tp.withdrawn_at!))
   }
   // #17

@@ -3,7 +3,7 @@
 import { addDays, londonMidnight } from '../../clock.ts'
 import type { DeclarationType, Role, ScheduleIdentifier } from '../../db/schema.ts'
 import type { Problem } from '../../errors.ts'
-import { participantStatus, type TrainingStatus } from '../participants-feed/rules.ts'
+import { participantStatus, trainingStatusOf } from '../participants-feed/rules.ts'
 import { isScheduleIdentifier, scheduleKind } from '../schedules/rules.ts'
 
 export const WITHDRAWAL_REASONS = ['left-teaching-profession', 'moved-school', 'mentor-no-longer-being-mentor', 'switched-to-school-led', 'changed-lead-provider', 'other'] as const
@@ -56,13 +56,6 @@ export type TargetTraining = {
   deferred_at: Date | null
   cohort_year: number
   schedule_identifier: string
-}
-
-/** active without a withdrawal or deferral, else whichever came later (as the feed's SQL). */
-export function trainingStatusOf(tp: Pick<TargetTraining, 'withdrawn_at' | 'deferred_at'>): TrainingStatus {
-  if (tp.withdrawn_at === null && tp.deferred_at === null) return 'active'
-  if (tp.deferred_at === null || (tp.withdrawn_at !== null && tp.withdrawn_at >= tp.deferred_at)) return 'withdrawn'
-  return 'deferred'
 }
 
 const problem = (attribute: string, detail: string): Problem => ({ attribute, detail })
@@ -124,7 +117,7 @@ export function resumeProblems(input: {
   const { role, tp, otherCoversToday, schoolPeriod, today } = input
   const problems = commonProblems(role, tp)
   if (tp === null) return problems
-  if (tp.withdrawn_at === null && tp.deferred_at === null) problems.push(problem('participant_id', TEXT.alreadyActive))
+  if (trainingStatusOf(tp) === 'active') problems.push(problem('participant_id', TEXT.alreadyActive))
   else if (otherCoversToday) problems.push(problem('participant_id', TEXT.activeElsewhere))
   else if (tp.finished_on === today) problems.push(problem('participant_id', TEXT.resumeSameDay))
   else if (schoolPeriod === null || !covers(schoolPeriod, today)) problems.push(problem('participant_id', TEXT.notAtSchool))

@@ -1,6 +1,8 @@
 // The derived attributes of a participant enrolment that depend on nothing but the enrolment's
-// training period, the teacher's facts and today (R-35, R-37). training_status (R-36) is decided
-// in SQL, because filter[training_status] pages on it; these take its answer.
+// training period, the teacher's facts and today (R-35 … R-37). The feed decides training_status
+// (R-36) in SQL, because filter[training_status] pages on it, and participantStatus takes its
+// answer; the commands decide it with trainingStatusOf, which a test holds to that SQL
+// (test/domain/participants-feed/training-status.test.ts).
 import type { Role } from '../../db/schema.ts'
 
 export type TrainingStatus = 'active' | 'deferred' | 'withdrawn'
@@ -11,6 +13,19 @@ export type EnrolmentPeriod = {
   started_on: string
   finished_on: string | null
   training_status: TrainingStatus
+}
+
+/** The stamps R-36 reads: the lead provider's latest withdrawal and deferral of a training period. */
+export type TrainingStamps = { withdrawn_at: Date | null; deferred_at: Date | null }
+
+/**
+ * R-36: active without a withdrawal or deferral, else whichever came later; on a tie, withdrawn.
+ * The one TypeScript statement of the rule; the feed's is `trainingStatusSql` (api/v3/participants/query.ts).
+ */
+export function trainingStatusOf(tp: TrainingStamps): TrainingStatus {
+  if (tp.withdrawn_at === null && tp.deferred_at === null) return 'active'
+  if (tp.deferred_at === null || (tp.withdrawn_at !== null && tp.withdrawn_at.getTime() >= tp.deferred_at.getTime())) return 'withdrawn'
+  return 'deferred'
 }
 
 export type CompletionFacts = {

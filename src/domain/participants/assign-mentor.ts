@@ -2,11 +2,11 @@
 // are cut and the new one runs until the earlier of the two periods ends.
 import { newId } from '../ids.ts'
 import type { Clock } from '../../clock.ts'
+import { writeGuarded } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { recordEvent } from '../events.ts'
 import { Problems } from '../problems.ts'
 import { cutMentorships } from './cut-periods.ts'
-import { writeGuarded } from './guard.ts'
 import { fullName, inForceOn, isFinished, latest, text, withOrder } from './rules.ts'
 import { findPeriod, insertMentorship, latestPeriodAtSchool, lockTeacher, lockTeachers, mentorshipsWithMentor, touchPeriod } from './store.ts'
 import { Touched } from './touched.ts'

@@ -1,11 +1,11 @@
 // R-26 … R-29: a school changes an ECT's or mentor's training programme or lead provider from a
 // date: the old training is cut there (R-12, awaiting periods withdrawn), the new one starts.
 import type { Clock } from '../../clock.ts'
+import { writeGuarded } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { recordEvent } from '../events.ts'
 import { Problems } from '../problems.ts'
 import { cutTraining } from './cut-periods.ts'
-import { writeGuarded } from './guard.ts'
 import { cohortOf, fullName, inForceOn, isFinished, latest, reassignFrozenCohort, text, withOrder } from './rules.ts'
 import { allCohorts, latestProviderLedTraining, lockParticipant, touchPeriod, trainingOfPeriod, type TrainingRow } from './store.ts'
 import { checkTrainingChoice, startTraining, type DerivedCohort, type TrainingChoice } from './training-choice.ts'

@@ -1,11 +1,11 @@
 // a school reports that an ECT or mentor is leaving, for any reason. A leaving date
 // brings the period's end forward, never later (T-16); the reported date is always kept.
 import type { Clock } from '../../clock.ts'
+import { writeGuarded } from '../../db/constraints.ts'
 import type { Tx } from '../../db/transaction.ts'
 import { recordEvent } from '../events.ts'
 import { Problems } from '../problems.ts'
 import { endPeriod } from './cut-periods.ts'
-import { writeGuarded } from './guard.ts'
 import { fourMonthsFrom, fullName, latest, runsPast, text } from './rules.ts'
 import { lockParticipant, setReportedLeaving, trainingOfPeriod } from './store.ts'
 import { Touched } from './touched.ts'

@@ -1,6 +1,6 @@
 // The DfE admin's pages (spec/08 section 5), under /admin: one route module per area, registered here.
 import type { FastifyInstance } from 'fastify'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { cohortPages } from './cohorts/routes.ts'
 import { deliveryPartnerPages } from './delivery-partners/routes.ts'
 import { homePage } from './home/routes.ts'

@@ -1,6 +1,6 @@
 // W-1, W-4, W-26: the start page and the footer's pages, open to everyone.
 import type { FastifyInstance } from 'fastify'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { homeOf } from '../plugins/user.ts'
 import { SERVICE_NAME } from '../plugins/views.ts'
 

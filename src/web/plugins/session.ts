@@ -6,7 +6,6 @@ import fastifySession from '@fastify/session'
 import type { FastifyInstance, FastifyReply, FastifyRequest, Session } from 'fastify'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/connect.ts'
-import type { WebUser } from './user.ts'
 
 export const SESSION_COOKIE = 'rect_session'
 /** W-25: 12 hours after sign-in, whatever the activity. */
@@ -21,6 +20,11 @@ export function realNow(): number {
   // eslint-disable-next-line no-restricted-syntax
   return Date.now()
 }
+
+/** W-20: the two kinds of user a session holds; `actor` is the W-16 name of their actions (user.ts). */
+export type WebUser =
+  | { kind: 'school'; schoolId: string; urn: string; name: string; actor: string }
+  | { kind: 'admin'; name: string; actor: string }
 
 /** What a session holds (W-12): the user, wizard answers, flash, travelled date, OIDC state. */
 export type SessionData = {

@@ -7,12 +7,11 @@ import type { SchoolsTable } from '../../db/schema.ts'
 import { inTransaction, type Tx } from '../../db/transaction.ts'
 import { actAs } from '../../domain/events.ts'
 import { localPath } from '../forms/form.ts'
-import { ABSOLUTE_TIMEOUT_MS, endSession, realNow, sessionEnded } from './session.ts'
+import { ABSOLUTE_TIMEOUT_MS, endSession, realNow, sessionEnded, type WebUser } from './session.ts'
 import { WebNotFound } from './errors.ts'
 
-export type WebUser =
-  | { kind: 'school'; schoolId: string; urn: string; name: string; actor: string }
-  | { kind: 'admin'; name: string; actor: string }
+/** Declared in session.ts, which holds it (W-12); this file reads it. */
+export type { WebUser }
 
 export type School = Selectable<SchoolsTable>
 

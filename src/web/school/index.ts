@@ -1,7 +1,7 @@
 // The school user's pages (spec/08 section 4), under /school: one route module per page or
 // journey. Every route sees `request.school` (the signed-in school, W-26).
 import type { FastifyInstance } from 'fastify'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { homeRoutes } from './home.ts'
 import { inductionTutorRoutes } from './induction-tutor.ts'
 import { leavingRoutes } from './leaving.ts'

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { setInductionTutorFromBody } from '../../api/admin/v1/school-actions/actions.ts'
 import { InvalidError } from '../../errors.ts'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { localPath, queryValue } from '../forms/form.ts'
 import { setFlash } from '../forms/check-answers.ts'
 import { asUser } from '../plugins/user.ts'

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { reportLeavingFromBody } from '../../api/admin/v1/school-actions/actions.ts'
 import { InvalidError, NotFoundError } from '../../errors.ts'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { field, queryValue } from '../forms/form.ts'
 import { asUser } from '../plugins/user.ts'
 import { problemsOf } from './dry-run.ts'

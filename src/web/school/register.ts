@@ -7,7 +7,7 @@ import { registerFromBody, assignMentorFromBody } from '../../api/admin/v1/schoo
 import { findRegistration } from '../../api/admin/v1/school-actions/query.ts'
 import { latestPeriodAtSchool } from '../../domain/participants/store.ts'
 import { InvalidError, NotFoundError, type Problem } from '../../errors.ts'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { asUser } from '../plugins/user.ts'
 import { field } from '../forms/form.ts'
 import { registrationCohort, sameChoicesOffer } from './choices.ts'

@@ -5,7 +5,7 @@ import { changeTrainingFromBody } from '../../api/admin/v1/school-actions/action
 import type { Role } from '../../db/schema.ts'
 import { InvalidError, NotFoundError } from '../../errors.ts'
 import { cohortOf, inForceOn, latest } from '../../domain/participants/rules.ts'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { queryValue } from '../forms/form.ts'
 import { asUser } from '../plugins/user.ts'
 import { describeTraining } from '../people.ts'

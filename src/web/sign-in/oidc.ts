@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import * as client from 'openid-client'
 import type { OidcConfig } from '../../config.ts'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { queryValue } from '../forms/form.ts'
 import { realNow } from '../plugins/session.ts'
 import { afterSignIn, signIn, type WebUser } from '../plugins/user.ts'

@@ -1,6 +1,6 @@
 // W-21 … W-26: signing in (sandbox personas or OIDC) and out.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { ErrorCollector } from '../forms/errors.ts'
 import { field, queryValue } from '../forms/form.ts'
 import { endSession } from '../plugins/session.ts'

@@ -1,7 +1,7 @@
 // W-30 … W-33: the date of a browser session in the sandbox. The stored value becomes the
 // request clock of that session's requests (plugins/clock.ts); in production the pages are 404.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { WebDeps } from '../index.ts'
+import type { WebDeps } from '../deps.ts'
 import { field, localPath, queryValue } from '../forms/form.ts'
 import { WebNotFound } from '../plugins/errors.ts'
 import { formatDate, formatInstant } from '../format.ts'

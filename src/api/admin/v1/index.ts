@@ -1,5 +1,5 @@
 // The operator API route map (C-72 … C-82): each resource registers its own routes.
-import type { App, SurfaceOptions } from '../../../app.ts'
+import type { App, SurfaceOptions } from '../../surface.ts'
 import { cohortRoutes } from './cohorts/routes.ts'
 import { deliveryPartnerRoutes } from './delivery-partners/routes.ts'
 import { pairingRoutes } from './lead-provider-delivery-partners/routes.ts'

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import type { App, SurfaceOptions } from '../../../app.ts'
+import type { App, SurfaceOptions } from '../../surface.ts'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/connect.ts'
 import { inTransaction, type Tx } from '../../../db/transaction.ts'

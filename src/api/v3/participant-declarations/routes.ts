@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../app.ts'
+import type { App, SurfaceOptions } from '../../surface.ts'
 import { inTransaction } from '../../../db/transaction.ts'
 import { createDeclaration } from '../../../domain/declarations/create-declaration.ts'
 import type { DeclarationInput } from '../../../domain/declarations/rules.ts'

@@ -73,8 +73,12 @@ export type FeedOptions = {
 
 const DEFAULT_SORT: SortKey<SortName>[] = [{ key: 'created_at', direction: 'asc' }]
 
-/** R-36: active without a withdrawal or deferral, else whichever came later. */
-function trainingStatusOf(tp: string): RawBuilder<TrainingStatus> {
+/**
+ * R-36 in SQL, for the table alias `tp`: active without a withdrawal or deferral, else whichever
+ * came later; on a tie, withdrawn. The commands' statement is `trainingStatusOf`
+ * (domain/participants-feed/rules.ts); test/domain/participants-feed/training-status.test.ts holds the two together.
+ */
+export function trainingStatusSql(tp: string): RawBuilder<TrainingStatus> {
   const [withdrawn, deferred] = [sql.ref(`${tp}.withdrawn_at`), sql.ref(`${tp}.deferred_at`)]
   return sql<TrainingStatus>`CASE
     WHEN ${withdrawn} IS NULL AND ${deferred} IS NULL THEN 'active'
@@ -89,7 +93,7 @@ function trainingStatusOf(tp: string): RawBuilder<TrainingStatus> {
 function enrolmentPeriod(eb: ExpressionBuilder<Database & { t: Database['teachers'] }, 't'>, role: Role, leadProviderId: string) {
   return eb
     .selectFrom('training_periods as tp')
-    .select(['tp.id', 'tp.cohort_year', trainingStatusOf('tp').as('training_status')])
+    .select(['tp.id', 'tp.cohort_year', trainingStatusSql('tp').as('training_status')])
     .whereRef('tp.teacher_id', '=', 't.id')
     .where('tp.role', '=', role)
     .where('tp.lead_provider_id', '=', leadProviderId)
@@ -205,7 +209,7 @@ const enrolmentJson = (today: string) => sql<EnrolmentRow>`json_build_object(
     SELECT latest.working_pattern FROM at_school_periods latest
     WHERE latest.teacher_id = t.id AND latest.role = 'ect' ORDER BY latest.started_on DESC LIMIT 1) END,
   'cohort', tp.cohort_year::text,
-  'training_status', ${trainingStatusOf('tp')},
+  'training_status', ${trainingStatusSql('tp')},
   'started_on', tp.started_on,
   'finished_on', tp.finished_on,
   'pupil_premium_uplift', c.uplift_fees_enabled AND s.pupil_premium_uplift,

@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../app.ts'
+import type { App, SurfaceOptions } from '../../surface.ts'
 import { NotFoundError } from '../../../errors.ts'
 import type { TrainingStatus } from '../../../domain/participants-feed/rules.ts'
 import { leadProviderOf } from '../caller.ts'

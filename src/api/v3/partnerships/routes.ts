@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../app.ts'
+import type { App, SurfaceOptions } from '../../surface.ts'
 import { inOneStatement, inTransaction } from '../../../db/transaction.ts'
 import { createPartnership } from '../../../domain/partnerships/create-partnership.ts'
 import { updatePartnership } from '../../../domain/partnerships/update-partnership.ts'

@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../app.ts'
+import type { App, SurfaceOptions } from '../../surface.ts'
 import { BadRequestError, NotFoundError } from '../../../errors.ts'
 import { scalarFilter, type Filter } from '../../common/filters.ts'
 import { pathId } from '../../common/ids.ts'

@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../app.ts'
+import type { App, SurfaceOptions } from '../../surface.ts'
 import { NotFoundError } from '../../../errors.ts'
 import { leadProviderOf } from '../caller.ts'
 import { cohortItems, listFilter } from '../../common/filters.ts'

@@ -10,7 +10,7 @@ import { createStatementCalendar } from '../../../domain/statements/create-state
 import type { Problem } from '../../../errors.ts'
 import { ErrorCollector } from '../../forms/errors.ts'
 import type { FormBody } from '../../forms/form.ts'
-import type { WebDeps } from '../../index.ts'
+import type { WebDeps } from '../../deps.ts'
 import { asUser } from '../../plugins/user.ts'
 import { attempt, found, listPage, param, pathYear } from '../common.ts'
 import { addDateProblems, optionalDate, type OptionalDate } from '../dates.ts'

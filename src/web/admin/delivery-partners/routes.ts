@@ -4,7 +4,7 @@ import { deliveryPartnerFields } from '../../../api/admin/v1/delivery-partners/s
 import { readFields } from '../../../api/common/fields.ts'
 import { pathId } from '../../../api/common/ids.ts'
 import { createDeliveryPartner, type CreateDeliveryPartnerInput } from '../../../domain/delivery-partners/create-delivery-partner.ts'
-import type { WebDeps } from '../../index.ts'
+import type { WebDeps } from '../../deps.ts'
 import { asUser } from '../../plugins/user.ts'
 import { attempt, found, listPage, pageErrors, param } from '../common.ts'
 import { NAME_TEXTS, nameBody } from '../forms.ts'

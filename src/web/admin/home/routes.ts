@@ -1,6 +1,6 @@
 // W-80: the admin home, each area with its count.
 import type { FastifyInstance } from 'fastify'
-import type { WebDeps } from '../../index.ts'
+import type { WebDeps } from '../../deps.ts'
 import { adminCounts } from './query.ts'
 
 export async function homePage(app: FastifyInstance, { db, config }: WebDeps): Promise<void> {

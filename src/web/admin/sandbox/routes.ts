@@ -9,7 +9,7 @@ import { runScenario, SCENARIO_FIELDS, type ScenarioReport } from '../../../sand
 import { SCENARIO_NAMES } from '../../../sandbox/scenarios/catalogue.ts'
 import type { PageErrors } from '../../forms/errors.ts'
 import { queryValue, type FormBody } from '../../forms/form.ts'
-import type { WebDeps } from '../../index.ts'
+import type { WebDeps } from '../../deps.ts'
 import { asUser } from '../../plugins/user.ts'
 import { attempt, pageErrors, selectItems } from '../common.ts'
 import { namedChoices } from '../cohorts/query.ts'

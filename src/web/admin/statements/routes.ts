@@ -9,7 +9,7 @@ import { markStatementPayable } from '../../../domain/statements/mark-statement-
 import type { Problem } from '../../../errors.ts'
 import { ErrorCollector } from '../../forms/errors.ts'
 import { queryValue } from '../../forms/form.ts'
-import type { WebDeps } from '../../index.ts'
+import type { WebDeps } from '../../deps.ts'
 import { asUser } from '../../plugins/user.ts'
 import { attempt, found, listPage, param, selectItems } from '../common.ts'
 import { cohortYears, namedChoices } from '../cohorts/query.ts'

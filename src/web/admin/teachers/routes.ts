@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { pathId } from '../../../api/common/ids.ts'
 import { queryValue } from '../../forms/form.ts'
-import type { WebDeps } from '../../index.ts'
+import type { WebDeps } from '../../deps.ts'
 import { found, param } from '../common.ts'
 import { readTrn } from '../forms.ts'
 import { teacherHistory, teacherIdByTrn } from './query.ts'

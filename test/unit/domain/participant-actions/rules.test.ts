@@ -7,11 +7,11 @@ import {
   finishedByToday,
   resumeProblems,
   roleOf,
-  trainingStatusOf,
   withdrawProblems,
   withinMilestone,
   type TargetTraining,
 } from '../../../../src/domain/participant-actions/rules.ts'
+import { trainingStatusOf } from '../../../../src/domain/participants-feed/rules.ts'
 
 const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays('2024-01-01', n))
 const instant = fc.integer({ min: 0, max: 2000 * 86400 }).map((s) => new Date(Date.parse('2024-01-01T00:00:00Z') + s * 1000))
@@ -28,15 +28,6 @@ const tp = fc.record({
 describe('participant action rules', () => {
   it('D-2: only the two exact course identifiers name a role', () => {
     expect([roleOf('ecf-induction'), roleOf('ecf-mentor'), roleOf('ecf_induction'), roleOf(null), roleOf('ECF-MENTOR')]).toEqual(['ect', 'mentor', null, null, null])
-  })
-
-  it('R-36: active without stamps, else the later one; a tie is withdrawn', () => {
-    const at = new Date('2026-01-01T00:00:00Z')
-    expect(trainingStatusOf({ withdrawn_at: null, deferred_at: null })).toBe('active')
-    expect(trainingStatusOf({ withdrawn_at: at, deferred_at: null })).toBe('withdrawn')
-    expect(trainingStatusOf({ withdrawn_at: null, deferred_at: at })).toBe('deferred')
-    expect(trainingStatusOf({ withdrawn_at: at, deferred_at: new Date('2026-01-02T00:00:00Z') })).toBe('deferred')
-    expect(trainingStatusOf({ withdrawn_at: at, deferred_at: at })).toBe('withdrawn')
   })
 
   it('D-12, D-13: with a valid role and reason, withdraw and defer pass exactly when the TP started before today and is not already in that state', () => {

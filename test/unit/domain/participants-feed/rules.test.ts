@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { eligibleForFunding, participantStatus, wireReason, type EnrolmentPeriod } from '../../../../src/domain/participants-feed/rules.ts'
+import { eligibleForFunding, participantStatus, trainingStatusOf, wireReason, type EnrolmentPeriod } from '../../../../src/domain/participants-feed/rules.ts'
 
 const none = { induction_completed_on: null, mentor_ineligible_for_funding_on: null }
 const ect = (over: Partial<EnrolmentPeriod> = {}): EnrolmentPeriod => ({ role: 'ect', started_on: '2025-09-01', finished_on: null, training_status: 'active', ...over })
 const TODAY = '2025-11-12'
+
+describe('trainingStatusOf (R-36)', () => {
+  it('R-36: active without stamps, else the later one; a tie is withdrawn', () => {
+    const at = new Date('2026-01-01T00:00:00Z')
+    expect(trainingStatusOf({ withdrawn_at: null, deferred_at: null })).toBe('active')
+    expect(trainingStatusOf({ withdrawn_at: at, deferred_at: null })).toBe('withdrawn')
+    expect(trainingStatusOf({ withdrawn_at: null, deferred_at: at })).toBe('deferred')
+    expect(trainingStatusOf({ withdrawn_at: at, deferred_at: new Date('2026-01-02T00:00:00Z') })).toBe('deferred')
+    expect(trainingStatusOf({ withdrawn_at: at, deferred_at: at })).toBe('withdrawn')
+  })
+})
 
 describe('participantStatus (R-35)', () => {
   it('R-35 rule 1: withdrawn or deferred is leaving while finished_on is after today, then left', () => {

@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { createCohort, type CreateCohortInput } from '../../../../domain/cohorts/create-cohort.ts'
 import { updateCohort } from '../../../../domain/cohorts/update-cohort.ts'

@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { createDeliveryPartner, type CreateDeliveryPartnerInput } from '../../../../domain/delivery-partners/create-delivery-partner.ts'
 import { readFields } from '../../../common/fields.ts'

@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { wireTimestamp } from '../../../../clock.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { roleOfCourse } from '../../../../domain/declarations/rules.ts'

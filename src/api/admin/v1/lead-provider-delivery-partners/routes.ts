@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { createPairing, type CreatePairingInput } from '../../../../domain/delivery-partners/create-pairing.ts'
 import { readFields } from '../../../common/fields.ts'

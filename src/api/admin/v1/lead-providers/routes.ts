@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { createLeadProvider, type CreateLeadProviderInput } from '../../../../domain/lead-providers/create-lead-provider.ts'
 import { readFields } from '../../../common/fields.ts'

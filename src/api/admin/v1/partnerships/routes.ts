@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { addManualPartnership, type ManualPartnershipInput } from '../../../../domain/partnerships/add-manual-partnership.ts'
 import { readFields } from '../../../common/fields.ts'

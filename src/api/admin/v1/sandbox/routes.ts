@@ -1,6 +1,6 @@
 // S-50 … S-56: the sandbox endpoints. Not registered in production (S-5), so there a request gets
 // the unknown-route 404 before authentication, and the admin OpenAPI does not list them.
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { Problems } from '../../../../domain/problems.ts'
 import { resetSandbox, seedBaseData } from '../../../../sandbox/reset.ts'

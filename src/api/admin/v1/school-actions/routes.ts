@@ -1,7 +1,7 @@
 // The school actions of the operator API (R-15 … R-31) and the operator's induction and funding
 // facts (R-43, R-44). R-15's order: the school, then the participant, then the body.
 import type { FastifyRequest } from 'fastify'
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import type { Db } from '../../../../db/connect.ts'
 import type { Role } from '../../../../db/schema.ts'
 import { inTransaction } from '../../../../db/transaction.ts'

@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { createSchool, type CreateSchoolInput } from '../../../../domain/schools/create-school.ts'
 import { updateSchool } from '../../../../domain/schools/update-school.ts'

@@ -1,5 +1,5 @@
 // The operator's payment steps (D-81 … D-85) and, registered with them, the funding decision (D-86).
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { createStatement, type NewStatement } from '../../../../domain/statements/create-statement.ts'
 import { createStatementCalendar } from '../../../../domain/statements/create-statement-calendar.ts'

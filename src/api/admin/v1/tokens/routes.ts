@@ -1,4 +1,4 @@
-import type { App, SurfaceOptions } from '../../../../app.ts'
+import type { App, SurfaceOptions } from '../../../surface.ts'
 import { inTransaction } from '../../../../db/transaction.ts'
 import { createLeadProviderToken } from '../../../../domain/tokens/create-lead-provider-token.ts'
 import { revokeLeadProviderToken } from '../../../../domain/tokens/revoke-lead-provider-token.ts'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { violatedConstraint, writeGuarded, writeOrConflict } from '../../../../../src/db/constraints.ts'
 import { inTransaction } from '../../../../../src/db/transaction.ts'
-import { writeGuarded } from '../../../../../src/domain/participants/guard.ts'
 import { InvalidError } from '../../../../../src/errors.ts'
 import { setupTestApp } from '../../../../support/app.ts'
 import { onPostgres } from '../../../../support/db.ts'
@@ -111,7 +111,28 @@ describe('R-10: the database refuses what the commands check', () => {
       }, async () => [])
     })
   })
+
+  it('Q-10: the one race helper names an expected violation, rethrows any other, and leaves the transaction usable', async () => {
+    const known = await p.teacher(t.db)
+    const unique = 'teachers_r10_trn_unique'
+    await inTransaction(t.db, async (tx) => {
+      expect(await writeOrConflict(tx, [unique], () => p.teacher(tx, { trn: known.trn }))).toBe(unique)
+      expect(await writeOrConflict(tx, 'any', () => p.teacher(tx, { trn: known.trn }))).toBe(unique)
+      const other = await writeOrConflict(tx, ['schools_p21_urn_unique'], () => p.teacher(tx, { trn: known.trn })).then(() => null, (e: unknown) => e)
+      expect(violatedConstraint(other)).toBe(unique)
+      // The rethrown failure aborted the transaction: roll it back through a thrown sentinel.
+      throw new Rollback()
+    }).catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e
+    })
+    await inTransaction(t.db, async (tx) => {
+      expect(await writeOrConflict(tx, [unique], () => p.teacher(tx, { trn: known.trn }))).toBe(unique)
+      expect(await writeOrConflict(tx, [unique], () => p.teacher(tx))).toBeNull()
+    })
+  })
 })
+
+class Rollback extends Error {}
 
 function trainingRow(period: { id: string; teacher_id: string; school_id: string }, started_on: string, finished_on: string | null) {
   const at = new Date('2025-09-01T09:00:00Z')
