@@ -5,7 +5,7 @@
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { connect } from '../src/db/connect.ts'
-import { warmAllDocuments } from '../src/api/v3/documents.ts'
+import { warmAllDocuments } from '../src/read-models/warm-up.ts'
 import { systemClock } from '../src/clock.ts'
 import { runRepeatedly } from '../src/server.ts'
 

@@ -16,19 +16,15 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../../src/clock.ts'
 import { DEPENDENCIES, dependencyName } from '../../src/read-models/dependencies.ts'
 import { invalidationSql } from '../../src/read-models/invalidation.ts'
-import { readDocuments, warmDocuments } from '../../src/api/v3/participants/documents.ts'
+import { readParticipants, readPartnerships, readSchool, readSchools, readTransfers, warmParticipants, warmPartnerships, warmSchools, type DocumentsAnswer, type PartnershipRequest } from '../support/documents.ts'
 import { listParticipants, type FeedOptions } from '../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts'
-import { readTransferDocuments } from '../../src/api/v3/participant-transfers/documents.ts'
 import { participantTransfers } from '../../src/api/v3/participant-transfers/query.ts'
 import { serializeParticipantTransfer } from '../../src/api/v3/participant-transfers/serialize.ts'
-import { readPartnershipDocuments, warmPartnershipDocuments, type PartnershipRequest } from '../../src/api/v3/partnerships/documents.ts'
 import { listPartnerships } from '../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../src/api/v3/partnerships/serialize.ts'
-import { readSchoolDocument, readSchoolDocuments, warmSchoolDocuments } from '../../src/api/v3/schools/documents.ts'
 import { findSchool, listSchools } from '../../src/api/v3/schools/query.ts'
 import { serializeSchool } from '../../src/api/v3/schools/serialize.ts'
-import type { DocumentsAnswer } from '../../src/api/common/documents.ts'
 import { setupTestApp } from '../support/app.ts'
 import * as f from '../support/factories.ts'
 
@@ -347,9 +343,9 @@ const page = { page: 1, perPage: 3000, offset: 0, beyondEnd: false }
 
 /** Every document-served answer of the world on `today`, from the documents and from the derivation. */
 async function compare(w: World, today: string, problems: string[]): Promise<void> {
-  await warmDocuments(t.db, today)
-  await warmPartnershipDocuments(t.db, today)
-  await warmSchoolDocuments(t.db, today)
+  await warmParticipants(t.db, today)
+  await warmPartnerships(t.db, today)
+  await warmSchools(t.db, today)
   const same = (what: string, documents: unknown, derived: unknown) => {
     if (JSON.stringify(documents) !== JSON.stringify(derived)) problems.push(`${today} ${what}: documents ${JSON.stringify(documents).slice(0, 400)} … derivation ${JSON.stringify(derived).slice(0, 400)}`)
   }
@@ -364,28 +360,28 @@ async function compare(w: World, today: string, problems: string[]): Promise<voi
     ]
     for (const [what, options] of feeds) {
       const derived = { data: (await listParticipants(t.db, lp.id, options)).map((row) => serializeParticipant(row, today)) }
-      same(what, json(await readDocuments(t.db, lp.id, options)), derived)
+      same(what, json(await readParticipants(t.db, lp.id, options)), derived)
     }
     const transfers = { data: (await participantTransfers(t.db, lp.id, { today, updatedSince: null, sort: [], page })).map(serializeParticipantTransfer) }
-    same('transfers', json(await readTransferDocuments(t.db, lp.id, { today, updatedSince: null, sort: [], page })), transfers)
+    same('transfers', json(await readTransfers(t.db, lp.id, { today, updatedSince: null, sort: [], page })), transfers)
     const requests: [string, Extract<PartnershipRequest, { page: unknown }>][] = [
       ['partnerships', { today, cohorts: null, deliveryPartnerIds: null, updatedSince: null, sort: [], page }],
       ['partnerships of dp0', { today, cohorts: [COHORT], deliveryPartnerIds: [lp.dps[0]!], updatedSince: null, sort: [], page }],
       ['partnerships updated_since', { today, cohorts: null, deliveryPartnerIds: null, updatedSince: back, sort: [{ key: 'updated_at', direction: 'desc' }], page }],
     ]
     for (const [what, request] of requests) {
-      same(what, json(await readPartnershipDocuments(t.db, lp.id, request)), { data: (await listPartnerships(t.db, lp.id, today, request)).map(serializePartnership) })
+      same(what, json(await readPartnerships(t.db, lp.id, request)), { data: (await listPartnerships(t.db, lp.id, today, request)).map(serializePartnership) })
     }
     for (const cohortYear of w.cohorts) {
       const scope = { leadProviderId: lp.id, cohortYear, today }
       for (const [what, options] of [['schools', { urn: null, updatedSince: null }], ['schools updated_since', { urn: null, updatedSince: back }]] as const) {
         const derived = { data: (await listSchools(t.db, scope, { ...options, sort: [], page })).filter((s) => w.schools.some((x) => x.id === s.id)).map(serializeSchool) }
-        const documents = json(await readSchoolDocuments(t.db, { ...scope, ...options, sort: [], page }))
+        const documents = json(await readSchools(t.db, { ...scope, ...options, sort: [], page }))
         same(`${what} ${cohortYear}`, typeof documents === 'object' ? { data: documents.data.filter((s: { id: string }) => w.schools.some((x) => x.id === s.id)) } : documents, derived)
       }
       for (const school of w.schools) {
         const row = await findSchool(t.db, scope, school.id)
-        same(`school ${school.urn} in ${cohortYear}`, json(await readSchoolDocument(t.db, { ...scope, id: school.id })), row === undefined ? 'not found' : { data: serializeSchool(row) })
+        same(`school ${school.urn} in ${cohortYear}`, json(await readSchool(t.db, { ...scope, id: school.id })), row === undefined ? 'not found' : { data: serializeSchool(row) })
       }
     }
   }

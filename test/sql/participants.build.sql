@@ -230,24 +230,26 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
     GROUP BY t.id;
 
 
-      WITH v AS (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[],
-        $5::date[], $6::date[], $7::text[], $8::integer[],
-        $9::text[], $10::integer[], $11::text[],
-        $12::text[], $13::timestamptz[])
-        AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_ids, ect_cohort, ect_status, mentor_cohort, mentor_status,
-          transfers_body, transfers_updated_at)),
-      mine AS (
-        SELECT d.teacher_id FROM participant_documents d JOIN v ON v.teacher_id = d.teacher_id
-        WHERE d.lead_provider_id = $14 AND d.version = v.version
-        FOR UPDATE OF d SKIP LOCKED)
-      UPDATE participant_documents d SET
-        body = v.body, updated_at = v.updated_at, valid_from = v.valid_from, valid_until = v.valid_until,
-        from_participant_ids = string_to_array(v.from_ids, ',')::uuid[],
-        ect_cohort = v.ect_cohort, ect_training_status = v.ect_status,
-        mentor_cohort = v.mentor_cohort, mentor_training_status = v.mentor_status,
-        transfers_body = v.transfers_body, transfers_updated_at = v.transfers_updated_at
-      FROM v JOIN mine ON mine.teacher_id = v.teacher_id
-      WHERE d.lead_provider_id = $15 AND d.teacher_id = v.teacher_id AND d.version = v.version;
+    WITH v AS (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::text[], $8::integer[], $9::text[], $10::integer[], $11::text[], $12::text[], $13::timestamptz[])
+      AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_participant_ids, ect_cohort, ect_training_status, mentor_cohort, mentor_training_status, transfers_body, transfers_updated_at)),
+    mine AS (
+      SELECT d.teacher_id FROM participant_documents d JOIN v ON v.teacher_id = d.teacher_id
+      WHERE d.lead_provider_id = $14 AND d.version = v.version
+      FOR UPDATE OF d SKIP LOCKED)
+    UPDATE participant_documents d SET
+      body = v.body,
+      updated_at = v.updated_at,
+      valid_from = v.valid_from,
+      valid_until = v.valid_until,
+      from_participant_ids = v.from_participant_ids::uuid[],
+      ect_cohort = v.ect_cohort,
+      ect_training_status = v.ect_training_status,
+      mentor_cohort = v.mentor_cohort,
+      mentor_training_status = v.mentor_training_status,
+      transfers_body = v.transfers_body,
+      transfers_updated_at = v.transfers_updated_at
+    FROM v JOIN mine ON mine.teacher_id = v.teacher_id
+    WHERE d.lead_provider_id = $15 AND d.teacher_id = v.teacher_id AND d.version = v.version;
 
 
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.body as "body", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and NOT (

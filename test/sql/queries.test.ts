@@ -48,7 +48,7 @@ describe('SQL of the v3 reads', () => {
   })
 })
 
-describe('SQL of building participant documents (Q-4, documents.ts)', () => {
+describe('SQL of building participant documents (Q-4, src/read-models)', () => {
   it('participants.build: a read that finds a stale document builds it, then reads again', async () => {
     const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': '2025-11-12T10:00:00Z' })
     try {

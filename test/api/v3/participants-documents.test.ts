@@ -7,10 +7,9 @@ import { sql } from 'kysely'
 import { inTransaction } from '../../../src/db/transaction.ts'
 import { seedDataSet } from '../../../src/sandbox/seed.ts'
 import { consumeInvalidations } from '../../../src/read-models/log.ts'
-import { answerFromDocuments, buildDocuments, readDocuments, warmDocuments } from '../../../src/api/v3/participants/documents.ts'
+import { answerParticipants, answerTransfers, buildParticipants, readParticipants, readTransfers, warmParticipants, type TransfersRequest } from '../../support/documents.ts'
 import { listParticipants, type FeedOptions } from '../../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../../src/api/v3/participants/serialize.ts'
-import { answerFromTransferDocuments, readTransferDocuments, type TransfersRequest } from '../../../src/api/v3/participant-transfers/documents.ts'
 import { participantTransfers } from '../../../src/api/v3/participant-transfers/query.ts'
 import { serializeParticipantTransfer } from '../../../src/api/v3/participant-transfers/serialize.ts'
 import { setupTestApp } from '../../support/app.ts'
@@ -31,7 +30,7 @@ async function derived(leadProviderId: string, options: FeedOptions): Promise<un
 }
 
 async function fromDocuments(leadProviderId: string, options: FeedOptions): Promise<unknown> {
-  const answer = await answerFromDocuments(t.db, leadProviderId, options)
+  const answer = await answerParticipants(t.db, leadProviderId, options)
   if (typeof answer === 'object') return JSON.parse(answer.body.join(''))
   return answer
 }
@@ -70,7 +69,7 @@ async function derivedTransfers(leadProviderId: string, request: TransfersReques
 }
 
 async function transfersFromDocuments(leadProviderId: string, request: TransfersRequest): Promise<unknown> {
-  const answer = await answerFromTransferDocuments(t.db, leadProviderId, request)
+  const answer = await answerTransfers(t.db, leadProviderId, request)
   return typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
 }
 
@@ -142,8 +141,8 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
     const on = (today: string) => ({ today, teacherId: teacher.id })
     const status = (answer: unknown) => (answer as { data: { attributes: { transfers: { status: string }[] } } }).data.attributes.transfers[0]!.status
     expect(status(await transfersFromDocuments(lp.id, on('2026-12-05')))).toBe('incomplete')
-    expect(await readTransferDocuments(t.db, lp.id, on('2026-12-09'))).not.toBe('stale')
-    expect(await readTransferDocuments(t.db, lp.id, on('2026-12-10'))).toBe('stale')
+    expect(await readTransfers(t.db, lp.id, on('2026-12-09'))).not.toBe('stale')
+    expect(await readTransfers(t.db, lp.id, on('2026-12-10'))).toBe('stale')
     expect(status(await transfersFromDocuments(lp.id, on('2026-12-10')))).toBe('complete')
     expect(await transfersFromDocuments(lp.id, on('2026-12-10'))).toEqual(await derivedTransfers(lp.id, on('2026-12-10')))
   })
@@ -159,7 +158,7 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
       const period = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: partnership.school_id, started_on: '2026-09-01' })
       await p.trainingPeriod(t.db, period, { cohort: partnership.cohort_year, lead_provider_id: lp.id, partnership_id: partnership.id, started_on: '2026-09-01' })
     }
-    await warmDocuments(t.db, SEEDED_ON)
+    await warmParticipants(t.db, SEEDED_ON)
     const res = await t.app.inject({ method: 'GET', url: '/api/v3/participants?page[per_page]=3000', headers: { authorization: `Bearer ${lp.token}`, 'x-with-server-date': `${SEEDED_ON}T12:00:00Z` } })
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
@@ -184,9 +183,9 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
 
   it('R-14: a write marks the documents stale in its own transaction; the next read builds them again', async () => {
     const lp = providers[0]!
-    await warmDocuments(t.db, SEEDED_ON)
+    await warmParticipants(t.db, SEEDED_ON)
     const options: FeedOptions = { today: SEEDED_ON, page: page(3000) }
-    expect(await readDocuments(t.db, lp.id, options)).not.toBe('stale')
+    expect(await readParticipants(t.db, lp.id, options)).not.toBe('stale')
     const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').executeTakeFirstOrThrow()
     // A rolled-back write leaves the documents as they were.
     await expect(
@@ -195,7 +194,7 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
         throw new Error('roll back')
       }),
     ).rejects.toThrow('roll back')
-    expect(await readDocuments(t.db, lp.id, options)).not.toBe('stale')
+    expect(await readParticipants(t.db, lp.id, options)).not.toBe('stale')
     // Each table a document is derived from marks it stale.
     const writes = [
       () => t.db.updateTable('teachers').set({ first_name: 'Renamed' }).where('id', '=', teacher_id).execute(),
@@ -205,9 +204,9 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
     ]
     for (const write of writes) {
       await write()
-      expect(await readDocuments(t.db, lp.id, options)).toBe('stale')
+      expect(await readParticipants(t.db, lp.id, options)).toBe('stale')
       expect(await fromDocuments(lp.id, options)).toEqual(await derived(lp.id, options))
-      expect(await readDocuments(t.db, lp.id, options)).not.toBe('stale')
+      expect(await readParticipants(t.db, lp.id, options)).not.toBe('stale')
     }
     const shown = (await fromDocuments(lp.id, { today: SEEDED_ON, id: teacher_id })) as { data: { attributes: Record<string, any> } }
     expect(shown.data.attributes.full_name).toMatch(/^Renamed /)
@@ -216,69 +215,69 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
 
   it('a document is kept for the days between change dates, and built again on the first day outside them', async () => {
     const lp = providers[0]!
-    await warmDocuments(t.db, SEEDED_ON)
+    await warmParticipants(t.db, SEEDED_ON)
     const window = await t.db.selectFrom('participant_documents').select(['valid_from', 'valid_until'])
       .where('lead_provider_id', '=', lp.id).where('valid_until', '<>', 'infinity').orderBy('valid_until').executeTakeFirstOrThrow()
     // The last day inside the window reads the documents as built; its first day outside does not.
     const lastInside = new Date(Date.parse(`${window.valid_until}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10)
-    expect(await readDocuments(t.db, lp.id, { today: lastInside, page: page(10) })).not.toBe('stale')
-    expect(await readDocuments(t.db, lp.id, { today: window.valid_until, page: page(10) })).toBe('stale')
-    expect(await readDocuments(t.db, lp.id, { today: '2020-01-01', page: page(10) })).toBe('stale')
+    expect(await readParticipants(t.db, lp.id, { today: lastInside, page: page(10) })).not.toBe('stale')
+    expect(await readParticipants(t.db, lp.id, { today: window.valid_until, page: page(10) })).toBe('stale')
+    expect(await readParticipants(t.db, lp.id, { today: '2020-01-01', page: page(10) })).toBe('stale')
   })
 
   it('a write between picking a stale document and storing it wins: the document stays stale (its version moved)', async () => {
     const lp = providers[0]!
-    await warmDocuments(t.db, SEEDED_ON)
+    await warmParticipants(t.db, SEEDED_ON)
     const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').executeTakeFirstOrThrow()
     await t.db.updateTable('teachers').set({ first_name: 'Before' }).where('id', '=', teacher_id).execute()
     const racing = racingBuild(t.db, () => t.db.updateTable('teachers').set({ first_name: 'After' }).where('id', '=', teacher_id).execute(), 'valid_from')
-    const step = await buildDocuments(racing.db, lp.id, SEEDED_ON, 500)
+    const step = await buildParticipants(racing.db, lp.id, SEEDED_ON, 500)
     expect(racing.wrote()).toBe(true)
     // 0016: the build stores what it read, but the write's key is pending in the log, so no reader takes it.
     expect(step).toEqual({ built: 1, more: false })
-    expect(await readDocuments(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
+    expect(await readParticipants(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
     const shown = (await fromDocuments(lp.id, { today: SEEDED_ON, id: teacher_id })) as { data: { attributes: { full_name: string } } }
     expect(shown.data.attributes.full_name).toMatch(/^After /)
   })
 
   it('a write whose key is consumed between picking a stale document and storing it wins: the build stores nothing (its version moved)', async () => {
     const lp = providers[0]!
-    await warmDocuments(t.db, SEEDED_ON)
+    await warmParticipants(t.db, SEEDED_ON)
     const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').executeTakeFirstOrThrow()
     await t.db.updateTable('teachers').set({ first_name: 'Before' }).where('id', '=', teacher_id).execute()
     const racing = racingBuild(t.db, async () => {
       await t.db.updateTable('teachers').set({ first_name: 'Consumed' }).where('id', '=', teacher_id).execute()
       await consumeInvalidations(t.db)
     }, 'valid_from')
-    const step = await buildDocuments(racing.db, lp.id, SEEDED_ON, 500)
+    const step = await buildParticipants(racing.db, lp.id, SEEDED_ON, 500)
     expect(racing.wrote()).toBe(true)
     expect(step).toEqual({ built: 0, more: false })
-    expect(await readDocuments(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
+    expect(await readParticipants(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
     const shown = (await fromDocuments(lp.id, { today: SEEDED_ON, id: teacher_id })) as { data: { attributes: { full_name: string } } }
     expect(shown.data.attributes.full_name).toMatch(/^Consumed /)
   })
 
   it('a write to a period alone between picking an already-stale document and storing it wins too (the stale mark counts a version once per transaction, not once)', async () => {
     const lp = providers[0]!
-    await warmDocuments(t.db, SEEDED_ON)
+    await warmParticipants(t.db, SEEDED_ON)
     const { teacher_id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id', 'desc').executeTakeFirstOrThrow()
     // Stale already, in an earlier transaction: a later write must still count a version.
     await t.db.updateTable('teachers').set({ first_name: 'Before' }).where('id', '=', teacher_id).execute()
     const racing = racingBuild(t.db, () => t.db.updateTable('training_periods').set({ finished_on: sql`finished_on` }).where('teacher_id', '=', teacher_id).execute(), 'valid_from')
-    const step = await buildDocuments(racing.db, lp.id, SEEDED_ON, 500)
+    const step = await buildParticipants(racing.db, lp.id, SEEDED_ON, 500)
     expect(racing.wrote()).toBe(true)
     // 0016: the build stores what it read, but the write's key is pending in the log, so no reader takes it.
     expect(step).toEqual({ built: 1, more: false })
-    expect(await readDocuments(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
+    expect(await readParticipants(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
   })
 
   it('more stale documents than one request builds: the request is answered by the derivation, the warm-up builds them all', async () => {
     const lp = providers[0]!
     await t.db.updateTable('teachers').set({ updated_at: new Date('2026-11-23T12:00:00Z') }).execute()
-    const step = await buildDocuments(t.db, lp.id, SEEDED_ON, 5)
+    const step = await buildParticipants(t.db, lp.id, SEEDED_ON, 5)
     expect(step).toEqual({ built: 5, more: true })
     const total = await t.db.selectFrom('participant_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-    expect(await warmDocuments(t.db, SEEDED_ON)).toBe(Number(total.n) - 5)
-    expect(await warmDocuments(t.db, SEEDED_ON)).toBe(0)
+    expect(await warmParticipants(t.db, SEEDED_ON)).toBe(Number(total.n) - 5)
+    expect(await warmParticipants(t.db, SEEDED_ON)).toBe(0)
   })
 })

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { inTransaction } from '../../../src/db/transaction.ts'
 import { seedDataSet } from '../../../src/sandbox/seed.ts'
-import { answerFromPartnershipDocuments, buildPartnershipDocuments, readPartnershipDocuments, warmPartnershipDocuments, type PartnershipRequest } from '../../../src/api/v3/partnerships/documents.ts'
+import { answerPartnerships, buildPartnerships, readPartnerships, warmPartnerships, type PartnershipRequest } from '../../support/documents.ts'
 import { findPartnership, listPartnerships } from '../../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../../src/api/v3/partnerships/serialize.ts'
-import { warmAllDocuments } from '../../../src/api/v3/documents.ts'
+import { warmAllDocuments } from '../../../src/read-models/warm-up.ts'
 import { setupTestApp } from '../../support/app.ts'
 import { racingBuild } from '../../support/racing-build.ts'
 
@@ -27,7 +27,7 @@ async function derived(leadProviderId: string, request: PartnershipRequest): Pro
 }
 
 async function fromDocuments(leadProviderId: string, request: PartnershipRequest): Promise<unknown> {
-  const answer = await answerFromPartnershipDocuments(t.db, leadProviderId, request)
+  const answer = await answerPartnerships(t.db, leadProviderId, request)
   return typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
 }
 
@@ -89,9 +89,9 @@ describe('Q-4, Q-5: partnership documents answer as the derivation does', () => 
       () => t.db.updateTable('partnerships').set({ updated_at: new Date('2026-11-22T09:00:00Z') }).where('id', '=', attached.id).execute(),
     ]
     for (const write of writes) {
-      expect(await readPartnershipDocuments(t.db, attached.lead_provider_id, request)).not.toBe('stale')
+      expect(await readPartnerships(t.db, attached.lead_provider_id, request)).not.toBe('stale')
       await write()
-      expect(await readPartnershipDocuments(t.db, attached.lead_provider_id, request)).toBe('stale')
+      expect(await readPartnerships(t.db, attached.lead_provider_id, request)).toBe('stale')
       expect(await fromDocuments(attached.lead_provider_id, request)).toEqual(await derived(attached.lead_provider_id, request))
     }
     const shown = (await fromDocuments(attached.lead_provider_id, { today: SEEDED_ON, id: attached.id })) as { data: { attributes: Record<string, unknown> } }
@@ -99,17 +99,17 @@ describe('Q-4, Q-5: partnership documents answer as the derivation does', () => 
   })
 
   it('a write to an attached period between picking an already-stale document and storing it wins: the document stays stale (0011)', async () => {
-    await warmPartnershipDocuments(t.db, SEEDED_ON)
+    await warmPartnerships(t.db, SEEDED_ON)
     const attached = await t.db.selectFrom('training_periods').select(['id', 'partnership_id', 'lead_provider_id'])
       .where('partnership_id', 'is not', null).orderBy('id', 'desc').executeTakeFirstOrThrow()
     // Stale already, in an earlier transaction: a later write must still count a version.
     await t.db.updateTable('partnerships').set({ updated_at: sql`updated_at` }).where('id', '=', attached.partnership_id!).execute()
     const racing = racingBuild(t.db, () => t.db.updateTable('training_periods').set({ finished_on: sql`finished_on` }).where('id', '=', attached.id).execute(), 'valid_from')
-    const step = await buildPartnershipDocuments(racing.db, attached.lead_provider_id!, SEEDED_ON, 500)
+    const step = await buildPartnerships(racing.db, attached.lead_provider_id!, SEEDED_ON, 500)
     expect(racing.wrote()).toBe(true)
     // 0016: the build stores what it read, but the write's key is pending in the log, so no reader takes it.
     expect(step).toEqual({ built: 1, more: false })
-    expect(await readPartnershipDocuments(t.db, attached.lead_provider_id!, { today: SEEDED_ON, id: attached.partnership_id! })).toBe('stale')
+    expect(await readPartnerships(t.db, attached.lead_provider_id!, { today: SEEDED_ON, id: attached.partnership_id! })).toBe('stale')
   })
 
   it('a new partnership has a document from its creation; the warm-up builds every stale one', async () => {
@@ -117,7 +117,7 @@ describe('Q-4, Q-5: partnership documents answer as the derivation does', () => 
     const total = await t.db.selectFrom('partnership_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
     const partnerships = await t.db.selectFrom('partnerships').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
     expect(total.n).toBe(partnerships.n)
-    expect(await warmPartnershipDocuments(t.db, SEEDED_ON)).toBe(Number(total.n))
-    expect(await warmPartnershipDocuments(t.db, SEEDED_ON)).toBe(0)
+    expect(await warmPartnerships(t.db, SEEDED_ON)).toBe(Number(total.n))
+    expect(await warmPartnerships(t.db, SEEDED_ON)).toBe(0)
   })
 })

@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import { inTransaction } from '../../../src/db/transaction.ts'
 import { seedDataSet } from '../../../src/sandbox/seed.ts'
 import { consumeInvalidations } from '../../../src/read-models/log.ts'
-import { answerFromSchoolDocument, answerFromSchoolDocuments, buildSchoolDocuments, readSchoolDocuments, warmSchoolDocuments, type SchoolsRequest } from '../../../src/api/v3/schools/documents.ts'
+import { answerSchool, answerSchools, buildSchools, readSchools, warmSchools, type SchoolsRequest } from '../../support/documents.ts'
 import { findSchool, listSchools } from '../../../src/api/v3/schools/query.ts'
 import { serializeSchool } from '../../../src/api/v3/schools/serialize.ts'
 import { setupTestApp } from '../../support/app.ts'
@@ -27,7 +27,7 @@ async function derived(request: SchoolsRequest): Promise<unknown> {
 }
 
 async function fromDocuments(request: SchoolsRequest): Promise<unknown> {
-  const answer = await answerFromSchoolDocuments(t.db, request)
+  const answer = await answerSchools(t.db, request)
   return typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
 }
 
@@ -85,7 +85,7 @@ describe('Q-4: school documents answer as the derivation does', () => {
             const scope = { leadProviderId: lp.id, cohortYear, today }
             const row = await findSchool(t.db, scope, id)
             const expected = row === undefined ? 'not found' : { data: serializeSchool(row) }
-            const answer = await answerFromSchoolDocument(t.db, { ...scope, id })
+            const answer = await answerSchool(t.db, { ...scope, id })
             const shown = typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
             expect(shown, `${lp.name}, ${cohortYear} on ${today}: ${id}`).toEqual(expected)
             if (row !== undefined) found++
@@ -103,7 +103,7 @@ describe('Q-4: school documents answer as the derivation does', () => {
   it('P-37, P-27: writes to the school, its partnerships, its periods or its cohort stamp mark its document stale', async () => {
     const lp = providers[0]!
     const other = await f.school(t.db)
-    await warmSchoolDocuments(t.db, SEEDED_ON)
+    await warmSchools(t.db, SEEDED_ON)
     const period = await t.db.selectFrom('training_periods').select(['id', 'school_id', 'cohort_year'])
       .where('lead_provider_id', '=', lp.id).where('partnership_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow()
     const request: SchoolsRequest = { leadProviderId: lp.id, cohortYear: period.cohort_year, today: SEEDED_ON, ...none, sort: [], page: page(3000) }
@@ -116,9 +116,9 @@ describe('Q-4: school documents answer as the derivation does', () => {
       () => t.db.updateTable('schools').set({ eligible: false }).where('id', '=', other.id).execute(),
     ]
     for (const write of writes) {
-      expect(await readSchoolDocuments(t.db, request)).not.toBe('stale')
+      expect(await readSchools(t.db, request)).not.toBe('stale')
       await write()
-      expect(await readSchoolDocuments(t.db, request)).toBe('stale')
+      expect(await readSchools(t.db, request)).toBe('stale')
       expect(await fromDocuments(request)).toEqual(await derived(request))
     }
     // The new school has documents in every cohort from its creation.
@@ -144,8 +144,8 @@ describe('Q-4: school documents answer as the derivation does', () => {
     const window = await t.db.selectFrom('school_documents').select(['valid_from', 'valid_until'])
       .where('school_id', '=', eoi.school_id).where('cohort_year', '=', eoi.cohort_year).executeTakeFirstOrThrow()
     expect(window.valid_until).toBe(finished)
-    expect(await readSchoolDocuments(t.db, request(dayBefore, providers[0]!.id))).not.toBe('stale')
-    expect(await readSchoolDocuments(t.db, request(finished, providers[0]!.id))).toBe('stale')
+    expect(await readSchools(t.db, request(dayBefore, providers[0]!.id))).not.toBe('stale')
+    expect(await readSchools(t.db, request(finished, providers[0]!.id))).toBe('stale')
     // On the day it finishes, that lead provider loses the tutor and updated_at moves (P-37).
     const after = (await fromDocuments(request(finished, eoi.lead_provider_id))) as { data: { id: string; attributes: Record<string, unknown> }[] }
     expect(after).toEqual(await derived(request(finished, eoi.lead_provider_id)))
@@ -155,32 +155,32 @@ describe('Q-4: school documents answer as the derivation does', () => {
   it('a write between picking a stale document and storing it wins: the document stays stale (its version moved)', async () => {
     const lp = providers[0]!
     const cohortYear = cohorts[cohorts.length - 1]!
-    await warmSchoolDocuments(t.db, SEEDED_ON)
+    await warmSchools(t.db, SEEDED_ON)
     const { school_id } = await t.db.selectFrom('school_documents').select('school_id').where('cohort_year', '=', cohortYear).where('listed', '=', true)
       .orderBy('school_id').executeTakeFirstOrThrow()
     await t.db.updateTable('schools').set({ name: 'Before School' }).where('id', '=', school_id).execute()
     const racing = racingBuild(t.db, () => t.db.updateTable('schools').set({ name: 'After School' }).where('id', '=', school_id).execute(), 'eoi_lead_provider_ids')
-    const step = await buildSchoolDocuments(racing.db, cohortYear, SEEDED_ON, 500)
+    const step = await buildSchools(racing.db, cohortYear, SEEDED_ON, 500)
     expect(racing.wrote()).toBe(true)
     // 0016: the build stores what it read, but the write's key is pending in the log, so no reader takes it.
     expect(step).toEqual({ built: 1, more: false })
     const request: SchoolsRequest = { leadProviderId: lp.id, cohortYear, today: SEEDED_ON, ...none, sort: [], page: page(3000) }
-    expect(await readSchoolDocuments(t.db, request)).toBe('stale')
+    expect(await readSchools(t.db, request)).toBe('stale')
     const shown = (await fromDocuments(request)) as { data: { id: string; attributes: { name: string } }[] }
     expect(shown.data.find((s) => s.id === school_id)?.attributes.name).toBe('After School')
   })
 
   it('a new cohort has a document for every school; more stale documents than one request builds are left to the warm-up', async () => {
     const schools = await t.db.selectFrom('schools').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-    await warmSchoolDocuments(t.db, SEEDED_ON)
+    await warmSchools(t.db, SEEDED_ON)
     await f.cohort(t.db, 2030)
     // The new cohort's keys are in the log (0016) until a build consumes them.
-    expect(await readSchoolDocuments(t.db, { leadProviderId: providers[0]!.id, cohortYear: 2030, today: SEEDED_ON, ...none, sort: [], page: page(10) })).toBe('stale')
+    expect(await readSchools(t.db, { leadProviderId: providers[0]!.id, cohortYear: 2030, today: SEEDED_ON, ...none, sort: [], page: page(10) })).toBe('stale')
     await consumeInvalidations(t.db)
     const count = await t.db.selectFrom('school_documents').select((eb) => eb.fn.countAll<string>().as('n')).where('cohort_year', '=', 2030).executeTakeFirstOrThrow()
     expect(count.n).toBe(schools.n)
-    expect(await buildSchoolDocuments(t.db, 2030, SEEDED_ON, 5)).toEqual({ built: 5, more: true })
-    expect(await warmSchoolDocuments(t.db, SEEDED_ON)).toBe(Number(schools.n) - 5)
-    expect(await warmSchoolDocuments(t.db, SEEDED_ON)).toBe(0)
+    expect(await buildSchools(t.db, 2030, SEEDED_ON, 5)).toEqual({ built: 5, more: true })
+    expect(await warmSchools(t.db, SEEDED_ON)).toBe(Number(schools.n) - 5)
+    expect(await warmSchools(t.db, SEEDED_ON)).toBe(0)
   })
 })

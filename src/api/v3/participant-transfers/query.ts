@@ -16,6 +16,7 @@ import type { Db } from '../../../db/connect.ts'
 import { calendarStamp } from '../../../domain/stamps.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
+import { updatedSince as since } from '../feed-filters.ts'
 import type { SORT_KEYS } from './schemas.ts'
 
 export type TransferJson = {
@@ -35,7 +36,7 @@ type Options = {
   today: string
   updatedSince?: Date | null
   teacherId?: string
-  /** These teachers only (building their documents, participants/documents.ts). */
+  /** These teachers only (building their documents, src/read-models/participants.ts). */
   teacherIds?: readonly string[]
   sort?: SortKey<SortName>[]
   page?: Page
@@ -125,7 +126,7 @@ export async function participantTransfers(db: Db, leadProviderId: string, optio
       SELECT f.id, f.created_at, s.updated_at
       FROM feed f
       CROSS JOIN LATERAL (SELECT max(tr.stamp) AS updated_at, bool_or(tr.visible) AS visible FROM ${of(sql`f.id`)} tr) s
-      WHERE s.visible ${updatedSince ? sql`AND s.updated_at >= ${updatedSince}` : sql``}
+      WHERE s.visible ${updatedSince ? sql`AND ${since(sql`s.updated_at`, updatedSince)}` : sql``}
       ORDER BY ${orderBy(sort, sql`s.updated_at`)}, f.id
       ${limit}`
     : sql`

@@ -12,6 +12,7 @@ import { addDays, londonDate, londonMidnight } from '../../../clock.ts'
 import { londonMidnightSql, shownUpdatedAt } from '../../../domain/stamps.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
+import { enrolmentInCohorts, enrolmentWithStatus } from '../feed-filters.ts'
 import type { SORT_KEYS } from './schemas.ts'
 
 type SortName = (typeof SORT_KEYS)[number]
@@ -61,7 +62,7 @@ export type FeedOptions = {
   today: string
   /** Show: one participant by id (R-40). */
   id?: string
-  /** These participants only (building their documents, documents.ts). */
+  /** These participants only (building their documents, src/read-models/participants.ts). */
   ids?: readonly string[]
   cohorts?: number[] | null
   trainingStatus?: TrainingStatus | null
@@ -118,8 +119,8 @@ function changeDates(range: (d: RawBuilder<unknown>) => RawBuilder<boolean>) {
 /**
  * The days around `today` between which nothing of these participants or their transfers can
  * change by itself: the latest R-38 or at-school period date on or before today and the first one
- * after (documents.ts keeps a built document for exactly those days). '-infinity' and 'infinity'
- * when there is none.
+ * after (src/read-models/participants.ts keeps a built document for exactly those days).
+ * '-infinity' and 'infinity' when there is none.
  */
 export async function changeWindows(db: Db, ids: readonly string[], today: string): Promise<Map<string, { from: string; until: string }>> {
   const { rows } = await sql<{ id: string; valid_from: string; valid_until: string }>`
@@ -262,11 +263,9 @@ type MemberRow = {
 function pageOf(qc: QueryCreator<Database & { members: MemberRow }>, options: FeedOptions, sort: SortKey<SortName>[], page: Page) {
   const { cohorts = null, trainingStatus = null, fromParticipantId = null } = options
   let query = qc.selectFrom('members').selectAll()
-  if (cohorts !== null) {
-    query = query.where((eb) => eb.or([eb('ect_cohort', 'in', cohorts), eb('mentor_cohort', 'in', cohorts)]))
-  }
+  if (cohorts !== null) query = query.where(enrolmentInCohorts({ ect: sql.ref('ect_cohort'), mentor: sql.ref('mentor_cohort') }, cohorts))
   if (trainingStatus !== null) {
-    query = query.where((eb) => eb.or([eb('ect_training_status', '=', trainingStatus), eb('mentor_training_status', '=', trainingStatus)]))
+    query = query.where(enrolmentWithStatus({ ect: sql.ref('ect_training_status'), mentor: sql.ref('mentor_training_status') }, trainingStatus))
   }
   if (fromParticipantId !== null) {
     query = query.where((eb) =>

@@ -1,12 +1,11 @@
 import type { App, SurfaceOptions } from '../../surface.ts'
-import { NotFoundError } from '../../../errors.ts'
 import type { TrainingStatus } from '../../../domain/participants-feed/rules.ts'
 import { leadProviderOf } from '../caller.ts'
 import { cohortItems, listFilter, scalarFilter, type Filter } from '../../common/filters.ts'
 import { isUuid, pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
-import { sendPieces, throughLargePageGate } from '../../common/documents.ts'
-import { answerFromDocuments } from './documents.ts'
+import { participantsFeed } from '../../../read-models/participants.ts'
+import { respond } from '../../../read-models/respond.ts'
 import { findParticipant, listParticipants, type FeedOptions } from './query.ts'
 import { listSchema, showSchema, SORT_KEYS, TRAINING_STATUSES } from './schemas.ts'
 import { serializeParticipant } from './serialize.ts'
@@ -17,13 +16,11 @@ export async function participantRoutes(app: App, { db }: SurfaceOptions): Promi
     const filters = participantFilters(filter)
     if (filters === null) return { data: [] }
     const { today } = request.clock
-    const options: FeedOptions = { today, ...filters, updatedSince, sort, page }
-    return throughLargePageGate(reply, page.perPage, async () => {
-      const answer = await answerFromDocuments(db, leadProviderOf(request), options)
-      if (typeof answer === 'object') return sendPieces(reply, answer.body)
-      const rows = await listParticipants(db, leadProviderOf(request), options)
-      return { data: rows.map((row) => serializeParticipant(row, today)) }
-    })
+    const leadProviderId = leadProviderOf(request)
+    const options = { today, ...filters, updatedSince, sort, page }
+    return respond(reply, db, participantsFeed, leadProviderId, options, async () => ({
+      data: (await listParticipants(db, leadProviderId, options)).map((row) => serializeParticipant(row, today)),
+    }))
   })
 
   // Static /participants/transfers (T-27) wins over this parameter in find-my-way.
@@ -31,12 +28,11 @@ export async function participantRoutes(app: App, { db }: SurfaceOptions): Promi
     checkFilterShape(request)
     const id = pathId((request.params as { id: string }).id)
     const { today } = request.clock
-    const answer = await answerFromDocuments(db, leadProviderOf(request), { today, id })
-    if (answer === 'not found') throw new NotFoundError()
-    if (typeof answer === 'object') return sendPieces(reply, answer.body)
-    const row = await findParticipant(db, leadProviderOf(request), id, today)
-    if (!row) throw new NotFoundError()
-    return { data: serializeParticipant(row, today) }
+    const leadProviderId = leadProviderOf(request)
+    return respond(reply, db, participantsFeed, leadProviderId, { today, id }, async () => {
+      const row = await findParticipant(db, leadProviderId, id, today)
+      return row && { data: serializeParticipant(row, today) }
+    })
   })
 }
 

@@ -8,6 +8,7 @@ import { orderAndPage, wireTime } from '../../../db/fragments.ts'
 import { calendarStamp, shownUpdatedAt } from '../../../domain/stamps.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
+import { inCohorts, ofDeliveryPartners, updatedSince as since } from '../feed-filters.ts'
 import type { SORT_KEYS } from './schemas.ts'
 
 export type PartnershipRow = {
@@ -99,11 +100,11 @@ export async function listPartnerships(
   const { cohorts, deliveryPartnerIds, updatedSince, sort, page } = options
   if (cohorts?.length === 0 || deliveryPartnerIds?.length === 0 || page.beyondEnd) return []
   let inner = scoped(db, leadProviderId, today)
-  if (cohorts !== null) inner = inner.where('p.cohort_year', 'in', cohorts)
-  if (deliveryPartnerIds !== null) inner = inner.where('p.delivery_partner_id', 'in', deliveryPartnerIds)
+  if (cohorts !== null) inner = inner.where(inCohorts(sql.ref('p.cohort_year'), cohorts))
+  if (deliveryPartnerIds !== null) inner = inner.where(ofDeliveryPartners(sql.ref('p.delivery_partner_id'), deliveryPartnerIds))
   // C-59: updated_since and sort=updated_at use exactly the shown value, so filter outside.
   let query = db.selectFrom(inner.as('x')).select(WIRE_COLUMNS)
-  if (updatedSince !== null) query = query.where('x.updated_ts', '>=', updatedSince)
+  if (updatedSince !== null) query = query.where(since(sql.ref('x.updated_ts'), updatedSince))
   const columns = { created_at: sql`x.created_ts`, updated_at: sql`x.updated_ts` }
   return orderAndPage(query, sort, columns, sql`x.id`, page, [{ key: 'created_at', direction: 'asc' }]).execute()
 }
@@ -112,7 +113,7 @@ export function findPartnership(db: Db, leadProviderId: string, today: string, i
   return db.selectFrom(scoped(db, leadProviderId, today).where('p.id', '=', id).as('x')).select(WIRE_COLUMNS).executeTakeFirst()
 }
 
-/** These partnerships of the caller, as the list shows them (building their documents, documents.ts). */
+/** These partnerships of the caller, as the list shows them (building their documents, src/read-models/partnerships.ts). */
 export function partnershipsByIds(db: Db, leadProviderId: string, today: string, ids: readonly string[]): Promise<(PartnershipRow & { updated_ts: Date })[]> {
   const inner = scoped(db, leadProviderId, today).where(sql<boolean>`p.id = ANY(${[...ids]}::uuid[])`)
   // The shown updated_at to the instant (updated_since and the sort compare it so), besides its wire form.

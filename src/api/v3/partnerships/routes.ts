@@ -8,8 +8,8 @@ import { pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
 import { leadProviderOf } from '../caller.ts'
 import { readAttributes } from '../../common/attributes.ts'
-import { sendPieces, throughLargePageGate } from '../../common/documents.ts'
-import { answerFromPartnershipDocuments } from './documents.ts'
+import { partnershipsFeed } from '../../../read-models/partnerships.ts'
+import { respond } from '../../../read-models/respond.ts'
 import { findPartnership, listPartnerships } from './query.ts'
 import { createSchema, listSchema, showSchema, SORT_KEYS, updateSchema } from './schemas.ts'
 import { serializePartnership } from './serialize.ts'
@@ -29,6 +29,7 @@ export async function partnershipRoutes(app: App, { db }: SurfaceOptions): Promi
     const cohorts = listFilter(filter.cohort)
     const deliveryPartners = listFilter(filter.delivery_partner_id)
     const { today } = request.clock
+    const leadProviderId = leadProviderOf(request)
     const options = {
       cohorts: cohorts === null ? null : cohortItems(cohorts),
       deliveryPartnerIds: deliveryPartners === null ? null : idItems(deliveryPartners),
@@ -36,21 +37,17 @@ export async function partnershipRoutes(app: App, { db }: SurfaceOptions): Promi
       sort,
       page,
     }
-    return throughLargePageGate(reply, page.perPage, async () => {
-      const answer = await answerFromPartnershipDocuments(db, leadProviderOf(request), { today, ...options })
-      if (typeof answer === 'object') return sendPieces(reply, answer.body)
-      const rows = await listPartnerships(db, leadProviderOf(request), today, options)
-      return { data: rows.map(serializePartnership) }
-    })
+    return respond(reply, db, partnershipsFeed, leadProviderId, { today, ...options }, async () => ({
+      data: (await listPartnerships(db, leadProviderId, today, options)).map(serializePartnership),
+    }))
   })
 
   app.get('/partnerships/:id', { schema: showSchema }, async (request, reply) => {
     checkFilterShape(request)
     const id = idParam(request.params)
-    const answer = await answerFromPartnershipDocuments(db, leadProviderOf(request), { today: request.clock.today, id })
-    if (answer === 'not found') throw new NotFoundError()
-    if (typeof answer === 'object') return sendPieces(reply, answer.body)
-    return shown(leadProviderOf(request), request.clock.today, id)
+    const { today } = request.clock
+    const leadProviderId = leadProviderOf(request)
+    return respond(reply, db, partnershipsFeed, leadProviderId, { today, id }, () => shown(leadProviderId, today, id))
   })
 
   // P-51: 200, not 201 (C-14); body shape (C-21) before the checks of P-52.

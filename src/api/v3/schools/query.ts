@@ -7,6 +7,7 @@ import { orderAndPage } from '../../../db/fragments.ts'
 import { calendarStamp, shownUpdatedAt } from '../../../domain/stamps.ts'
 import type { Page } from '../../common/paging.ts'
 import type { SortKey } from '../../common/sort.ts'
+import { updatedSince as since, withUrn } from '../feed-filters.ts'
 import type { SORT_KEYS } from './schemas.ts'
 
 export type SchoolRow = {
@@ -106,10 +107,10 @@ export async function listSchools(
   const { urn, updatedSince, sort, page } = options
   if (page.beyondEnd) return []
   let inner = inCohort(db, scope)
-  if (urn !== null) inner = inner.where('s.urn', '=', urn)
+  if (urn !== null) inner = inner.where(withUrn(sql.ref('s.urn'), urn))
   // C-59: updated_since and sort=updated_at use exactly the shown value, so filter outside.
   let query = db.selectFrom(inner.as('x')).selectAll()
-  if (updatedSince !== null) query = query.where('x.updated_at', '>=', updatedSince)
+  if (updatedSince !== null) query = query.where(since(sql.ref('x.updated_at'), updatedSince))
   const columns = { created_at: sql`x.created_at`, updated_at: sql`x.updated_at`, urn: sql`x.urn` }
   return orderAndPage(query, sort, columns, sql`x.id`, page, [{ key: 'created_at', direction: 'asc' }]).execute()
 }
@@ -119,7 +120,7 @@ export function findSchool(db: Db, scope: Scope, id: string): Promise<SchoolRow 
 }
 
 /**
- * What a school's document in a cohort is built from (documents.ts): the row as shown to no lead
+ * What a school's document in a cohort is built from (src/read-models/schools.ts): the row as shown to no lead
  * provider, the tutor P-31 unlocks, the lead providers for whom P-27 holds on `today`, and the
  * days around `today` between which neither P-27 nor P-37's calendar stamp changes by itself (the
  * finish dates of the school's EOI periods). Schools P-43 does not list in the cohort are absent.

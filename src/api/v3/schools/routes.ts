@@ -3,9 +3,9 @@ import { BadRequestError, NotFoundError } from '../../../errors.ts'
 import { scalarFilter, type Filter } from '../../common/filters.ts'
 import { pathId } from '../../common/ids.ts'
 import { checkFilterShape, readListRequest } from '../../common/list-request.ts'
-import { sendPieces, throughLargePageGate } from '../../common/documents.ts'
 import { leadProviderOf } from '../caller.ts'
-import { answerFromSchoolDocument, answerFromSchoolDocuments } from './documents.ts'
+import { schoolsFeed } from '../../../read-models/schools.ts'
+import { respond } from '../../../read-models/respond.ts'
 import { findSchool, listSchools } from './query.ts'
 import { listSchema, showSchema, SORT_KEYS } from './schemas.ts'
 import { serializeSchool } from './serialize.ts'
@@ -35,12 +35,10 @@ export async function schoolRoutes(app: App, { db }: SurfaceOptions): Promise<vo
     const scope = { leadProviderId: leadProviderOf(request), cohortYear: year, today: request.clock.today }
     // C-38: a blank urn filters nothing; anything else must equal a URN exactly (decided).
     const urn = scalarFilter(filter.urn) === null ? null : (firstItem(filter, 'urn') ?? '')
-    return throughLargePageGate(reply, page.perPage, async () => {
-      const answer = await answerFromSchoolDocuments(db, { ...scope, urn, updatedSince, sort, page })
-      if (typeof answer === 'object') return sendPieces(reply, answer.body)
-      const rows = await listSchools(db, scope, { urn, updatedSince, sort, page })
-      return { data: rows.map(serializeSchool) }
-    })
+    const options = { urn, updatedSince, sort, page }
+    return respond(reply, db, schoolsFeed, scope.leadProviderId, { ...scope, ...options }, async () => ({
+      data: (await listSchools(db, scope, options)).map(serializeSchool),
+    }))
   })
 
   app.get('/schools/:id', { schema: showSchema }, async (request, reply) => {
@@ -50,11 +48,9 @@ export async function schoolRoutes(app: App, { db }: SurfaceOptions): Promise<vo
     const year = cohortYear(filter)
     if (year === null) throw new NotFoundError()
     const scope = { leadProviderId: leadProviderOf(request), cohortYear: year, today: request.clock.today }
-    const answer = await answerFromSchoolDocument(db, { ...scope, id })
-    if (answer === 'not found') throw new NotFoundError()
-    if (typeof answer === 'object') return sendPieces(reply, answer.body)
-    const row = await findSchool(db, scope, id)
-    if (!row) throw new NotFoundError()
-    return { data: serializeSchool(row) }
+    return respond(reply, db, schoolsFeed, scope.leadProviderId, { ...scope, id }, async () => {
+      const row = await findSchool(db, scope, id)
+      return row && { data: serializeSchool(row) }
+    })
   })
 }

@@ -1,0 +1,272 @@
+// The stored documents (participant_documents 0008 with the transfers of 0010,
+// partnership_documents 0009, school_documents 0012), each table described once (participants.ts,
+// partnerships.ts, schools.ts) and read, built and checked for staleness here the same way.
+//
+// A page is answered from the documents only when, in the statement's own snapshot, every
+// document of its scope (the lead provider's, or the cohort's for schools) is built for the
+// request's date: then it is exactly what the derivation (the feed's query.ts and serialize.ts)
+// gives on that snapshot. Otherwise the stale ones are built first — by the request itself when
+// there are few, else by the warm-up (warm-up.ts) while the derivation answers (respond.ts). A
+// request with X-With-Server-Date builds them for its own date; the next request on another date
+// builds them back (sandbox only, where they are few).
+import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely'
+import type { Db } from '../db/connect.ts'
+import { isLostRace } from '../db/faults.ts'
+import { orderAndPage } from '../db/fragments.ts'
+import type { Page } from '../api/common/paging.ts'
+import type { SortKey } from '../api/common/sort.ts'
+import type { DocumentKind } from './dependencies.ts'
+import { consumeInvalidations, pending } from './log.ts'
+
+/**
+ * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
+ * out without ever being one string (Q-7); 'stale' when a document it depends on is not built for
+ * the request's date; 'not found' for a show whose id is not the caller's.
+ */
+export type DocumentsAnswer = { body: string[] } | 'stale' | 'not found'
+
+/** How many documents a build stored, and whether more of its scope are stale. */
+export type Step = { built: number; more: boolean }
+
+/** How a stored column travels to PostgreSQL: one array per column, unnested (a uuid[] as its text, as unnest flattens arrays of arrays). */
+export type ColumnType = 'text' | 'uuid' | 'uuid[]' | 'timestamptz' | 'date' | 'integer' | 'boolean'
+
+/** A document table: its rows, the scope a build and a staleness check cover, and how a stale row is built. */
+export type DocumentTable<S, C extends string = string> = {
+  table: 'participant_documents' | 'partnership_documents' | 'school_documents'
+  /** Its keys' kind in the invalidation log (dependencies.ts). */
+  kind: DocumentKind
+  /** One lead provider's documents, or one cohort's. */
+  scope: 'lead_provider_id' | 'cohort_year'
+  /** Every scope, in the warm-up's order. */
+  scopes: (db: Db) => Promise<S[]>
+  /** A document's key within its scope. */
+  key: 'teacher_id' | 'partnership_id' | 'school_id'
+  /** The columns a build writes besides the key and version (valid_from and valid_until among them). */
+  columns: Record<C, ColumnType>
+  /** The derivation of the picked documents for `today`, each one's stored values; a key left out stays stale. */
+  derive: (db: Db, scope: S, today: string, keys: string[]) => Promise<{ key: string; values: Record<C, unknown> }[]>
+}
+
+/** A feed served from a document table: the scope its request reads, its filters, its order and the text it serves. */
+export type Feed<S, Q extends { today: string }, F, K extends string> = {
+  documents: DocumentTable<S, any>
+  /** The documents a request of the caller (a lead provider) reads. */
+  scopeOf: (caller: string, request: Q) => S
+  /** The rows of the table the feed lists (alias `d`); all of the scope when absent. */
+  member?: RawBuilder<boolean>
+  /** A document's text for the caller. */
+  text: (caller: string) => RawBuilder<string | null>
+  sortColumns: Record<K, Expression<unknown>>
+  defaultSort: SortKey<K>[]
+  /** The request's filters over the row (alias `d`); null when they can match nothing. */
+  filters: (request: F) => RawBuilder<boolean>[] | null
+}
+
+export type ListRequest<Q, F, K extends string> = Q & F & { sort: SortKey<K>[]; page: Page }
+export type ShowRequest<Q> = Q & { id: string }
+
+/** A show asks for one id; a list page never has one. */
+export function isShow<Q extends { today: string }>(request: ListRequest<Q, unknown, string> | ShowRequest<Q>): request is ShowRequest<Q> {
+  return 'id' in request
+}
+
+/** How many stale documents a request builds itself before it reads again; more wait for the warm-up. */
+const BUILD_IN_REQUEST = 500
+const DOCUMENTS_PER_PIECE = 40
+const EMPTY = '{"data":[]}'
+
+/** A table, column or type name a descriptor states (never request data), as SQL. */
+const name = (text: string) => sql.raw(text)
+
+/** A pending key in the log that may name a document of the scope (or the one document `id`). */
+function pendingOf<S>(t: DocumentTable<S>, scope: S, id?: string): RawBuilder<boolean> {
+  // A school key names one cohort's documents or every cohort's; the other kinds' keys name a
+  // document of every lead provider.
+  const cohort = t.scope === 'cohort_year' ? { cohortYear: Number(scope) } : {}
+  return pending(t.kind, id === undefined ? cohort : { id, ...cohort })
+}
+
+/** Any of the scope's documents not built for `today` (stale, built for another window, or a key pending). */
+export function anyStale<S>(t: DocumentTable<S>, scope: S, today: string): RawBuilder<boolean> {
+  return sql<boolean>`(
+    ${pendingOf(t, scope)}
+    OR EXISTS (SELECT 1 FROM ${name(t.table)} WHERE ${name(t.scope)} = ${scope} AND valid_until <= ${today}::date)
+    OR EXISTS (SELECT 1 FROM ${name(t.table)} WHERE ${name(t.scope)} = ${scope} AND valid_from > ${today}::date))`
+}
+
+/** A list page (R-39, T-23, P-49, P-43) or a show (R-40, T-22, P-50, P-47) of the feed for the caller, from the documents. */
+export function readDocuments<S, Q extends { today: string }, F, K extends string>(
+  db: Db,
+  feed: Feed<S, Q, F, K>,
+  caller: string,
+  request: ListRequest<Q, F, K> | ShowRequest<Q>,
+): Promise<DocumentsAnswer> {
+  return isShow<Q>(request) ? readOne(db, feed, caller, request) : readList(db, feed, caller, request)
+}
+
+async function readOne<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ShowRequest<Q>): Promise<DocumentsAnswer> {
+  const t = feed.documents
+  const scope = feed.scopeOf(caller, request)
+  const { today, id } = request
+  const { rows: [row] } = await sql<{ pending: boolean; found: boolean; built: boolean; shown: boolean | null; body: string | null }>`
+    SELECT ${pendingOf(t, scope, id)} AS pending, d.${name(t.key)} IS NOT NULL AS found,
+      d.valid_from <= ${today}::date AND d.valid_until > ${today}::date AS built,
+      ${feed.member ?? sql`true`} AS shown, ${feed.text(caller)} AS body
+    FROM (VALUES (1)) AS one (x)
+    LEFT JOIN ${name(t.table)} d ON d.${name(t.scope)} = ${scope} AND d.${name(t.key)} = ${id}`.execute(db)
+  if (row!.pending) return 'stale'
+  // With no key pending the table holds every member of the scope (R-32, P-49, P-43): no row, not the caller's.
+  if (!row!.found) return 'not found'
+  if (!row!.built) return 'stale'
+  // Built, but not in the feed: no transfer the caller sees (T-22), a school P-43 does not list (P-47).
+  return row!.shown === true && row!.body !== null ? { body: [`{"data":${row!.body}}`] } : 'not found'
+}
+
+function readList<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ListRequest<Q, F, K>): Promise<DocumentsAnswer> {
+  const filters = feed.filters(request)
+  if (request.page.beyondEnd || filters === null) return Promise.resolve({ body: [EMPTY] })
+  const t = feed.documents
+  const scope = feed.scopeOf(caller, request)
+  // The table is a descriptor's, so the builder is untyped here; the SQL is test/sql's snapshots.
+  let members = (db as unknown as Kysely<any>).selectFrom(`${t.table} as d`).where(`d.${t.scope}`, '=', scope)
+  if (feed.member !== undefined) members = members.where(feed.member)
+  for (const filter of filters) members = members.where(filter)
+  return readPage(db, {
+    members,
+    body: feed.text(caller),
+    stale: anyStale(t, scope, request.today),
+    sort: request.sort,
+    columns: feed.sortColumns,
+    tieBreaker: sql`d.${name(t.key)}`,
+    page: request.page,
+    defaultSort: feed.defaultSort,
+  })
+}
+
+/**
+ * `{"data":[…]}` around the page's pieces, each piece its own string: prefixing one would make a
+ * rope that every write flattens, a copy of the page (A/B: participants 3000 p95 +15 %).
+ */
+function listPieces(pieces: string[]): string[] {
+  if (pieces.length === 0) return [EMPTY]
+  const out = ['{"data":[', pieces[0]!]
+  for (let i = 1; i < pieces.length; i++) out.push(',', pieces[i]!)
+  out.push(']}')
+  return out
+}
+
+/** A list page of a document table, as its reader filters and orders it. */
+type PageQuery<K extends string> = {
+  /** The table (alias `d`) with the filters of the request, nothing selected yet. */
+  members: SelectQueryBuilder<any, any, object>
+  /** A document's text for the caller. */
+  body: RawBuilder<string | null>
+  /** True when a document the page may hold is not built for the request's date. */
+  stale: RawBuilder<boolean>
+  sort: SortKey<K>[]
+  columns: Record<K, Expression<unknown>>
+  tieBreaker: Expression<unknown>
+  page: Page
+  defaultSort: SortKey<K>[]
+}
+
+/**
+ * A list page from a document table. PostgreSQL joins the page's documents, in order, into pieces
+ * of DOCUMENTS_PER_PIECE (Q-4: 75 strings reach Node for a page of 3,000 rather than 3,000 rows;
+ * a page's Node CPU fell from 12 to 4 ms, BENCHMARKS.md). They are read only if `stale` is false
+ * in that statement's snapshot (a one-time filter), so pieces mean the page is good. None means an
+ * empty page or a stale document, which one more statement over the same page's keys tells apart
+ * (an empty page is rare and cheap).
+ */
+async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<DocumentsAnswer> {
+  const keys = q.sort.length > 0 ? q.sort : q.defaultSort
+  const order = sql.join([...keys.map((k) => sql`${q.columns[k.key]} ${sql.raw(k.direction)}`), sql`${q.tieBreaker} asc`])
+  const rows = orderAndPage(
+    q.members.select([q.body.as('body'), sql<number>`row_number() OVER (ORDER BY ${order})`.as('n')]).where(sql<boolean>`NOT ${q.stale}`),
+    q.sort,
+    q.columns,
+    q.tieBreaker,
+    q.page,
+    q.defaultSort,
+  )
+  const { rows: pieces } = await sql<{ piece: string }>`
+    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (${rows}) x
+    GROUP BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)} ORDER BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)}`.execute(db)
+  if (pieces.length > 0) return { body: listPieces(pieces.map((r) => r.piece)) }
+  const page = orderAndPage(q.members.select(sql`1`.as('one')), q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
+  const { rows: [decided] } = await sql<{ empty: boolean }>`
+    SELECT CASE WHEN ${q.stale} THEN NULL ELSE NOT EXISTS (${page}) END AS empty`.execute(db)
+  return decided?.empty === true ? { body: [EMPTY] } : 'stale'
+}
+
+/**
+ * Builds up to `limit` of the scope's stale documents for `today` with the derivation itself
+ * (the table's `derive`), and stores each only if no write has marked it stale again since it was
+ * picked (its version). Returns how many were built and whether more are stale.
+ */
+export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, limit: number): Promise<Step> {
+  const log = await consumeInvalidations(db)
+  const stale: Record<string, string>[] = await (db as unknown as Kysely<any>)
+    .selectFrom(t.table)
+    .select([t.key, 'version'])
+    .where(t.scope, '=', scope)
+    .where((eb) => eb.or([eb('valid_until', '<=', today), eb('valid_from', '>', today)]))
+    .limit(limit + 1)
+    .execute()
+  const picked = new Map(stale.slice(0, limit).map((r) => [r[t.key]!, r.version!]))
+  if (picked.size === 0) return { built: 0, more: log.more }
+  const rows = await t.derive(db, scope, today, [...picked.keys()])
+  const built = rows.length === 0 ? 0 : await store(db, t, scope, rows.map((row) => ({ ...row, version: picked.get(row.key)! })))
+  return { built, more: log.more || stale.length > limit }
+}
+
+/** The built rows written over those still at the version they were picked at. */
+async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[]): Promise<number> {
+  const columns = Object.keys(t.columns) as C[]
+  // A uuid[] travels as its array literal (uuids need no quoting) and is cast back when stored.
+  const arrays = columns.map((c) => {
+    const type = t.columns[c]
+    const values = rows.map((row) => (type === 'uuid[]' ? `{${(row.values[c] as string[]).join(',')}}` : row.values[c]))
+    return sql`${values}::${name(type === 'uuid[]' ? 'text' : type)}[]`
+  })
+  const set = columns.map((c) => sql`${name(c)} = v.${name(c)}${t.columns[c] === 'uuid[]' ? sql`::uuid[]` : sql``}`)
+  const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
+  // Rows another build or a write holds are skipped, never waited for: two builds over the
+  // same documents in different orders cannot deadlock, and a skipped one stays stale.
+  const result = await sql`
+    WITH v AS (SELECT * FROM unnest(${rows.map((r) => r.key)}::uuid[], ${rows.map((r) => r.version)}::bigint[], ${sql.join(arrays)})
+      AS v(${key}, version, ${sql.join(columns.map(name))})),
+    mine AS (
+      SELECT d.${key} FROM ${table} d JOIN v ON v.${key} = d.${key}
+      WHERE d.${scoped} = ${scope} AND d.version = v.version
+      FOR UPDATE OF d SKIP LOCKED)
+    UPDATE ${table} d SET
+      ${sql.join(set, sql`,\n      `)}
+    FROM v JOIN mine ON mine.${key} = v.${key}
+    WHERE d.${scoped} = ${scope} AND d.${key} = v.${key} AND d.version = v.version`.execute(db)
+  return Number(result.numAffectedRows ?? 0)
+}
+
+/**
+ * The feed's answer from the documents; when one is stale, builds the scope's stale ones for the
+ * request's date if they are few and reads once more. Still 'stale' (more than one request builds,
+ * or writes or requests on another date marking them stale again meanwhile): the caller derives.
+ */
+export async function answerFromDocuments<S, Q extends { today: string }, F, K extends string>(
+  db: Db,
+  feed: Feed<S, Q, F, K>,
+  caller: string,
+  request: ListRequest<Q, F, K> | ShowRequest<Q>,
+): Promise<DocumentsAnswer> {
+  const answer = await readDocuments(db, feed, caller, request)
+  if (answer !== 'stale') return answer
+  try {
+    const { more } = await buildDocuments(db, feed.documents, feed.scopeOf(caller, request), request.today, BUILD_IN_REQUEST)
+    return more ? 'stale' : readDocuments(db, feed, caller, request)
+  } catch (error) {
+    // Building is only a shortcut: a build that lost a race leaves the answer to the derivation.
+    if (isLostRace(error)) return 'stale'
+    throw error
+  }
+}
