@@ -97,6 +97,7 @@ export const ALLOWED_DYNAMIC_SQL: Record<string, string> = {
   'sandbox/national/seed-national.ts:sql.table(table)': 'table names from a constant list',
   'sandbox/national/seed-national.ts:sql.ref(table)': 'table names from a constant list',
   'db/document-triggers.ts:sql.table(table)': 'table names read from pg_trigger',
+  'domain/stamps.ts:sql.table(table)': "'teachers' or 'partnerships', the type's two literals",
   'db/document-triggers.ts:sql.id(name)': 'trigger names read from pg_trigger',
 }
 
