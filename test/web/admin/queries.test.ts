@@ -130,11 +130,11 @@ describe('admin reads', () => {
     const school = (await searchSchools(t.db, { urn: '310001' }, TODAY, adminPage(undefined))).rows[0]!
     const { ects, mentors } = await schoolPeople(t.db, school.id, TODAY)
     expect(ects.map((p) => [p.last_name, p.status.text, p.training])).toEqual([
-      ['Able', 'Mentor required', { training: 'Provider-led', lead_provider: 'Awaiting confirmation by Zeta Learning', delivery_partner: 'To be confirmed' }],
-      ['Khan', 'Registered', { training: 'Provider-led', lead_provider: 'Confirmed by alpha Institute', delivery_partner: 'Northern Lights' }],
+      ['Able', 'Mentor required', { training: 'Provider-led', leadProvider: 'Awaiting confirmation by Zeta Learning', deliveryPartner: 'To be confirmed' }],
+      ['Khan', 'Registered', { training: 'Provider-led', leadProvider: 'Confirmed by alpha Institute', deliveryPartner: 'Northern Lights' }],
     ])
     expect(mentors.map((p) => [p.last_name, p.status.text, p.training])).toEqual([
-      ['Mendes', 'Registered', { training: 'No provider-led training', lead_provider: '–', delivery_partner: '–' }],
+      ['Mendes', 'Registered', { training: 'No provider-led training', leadProvider: '–', deliveryPartner: '–' }],
     ])
   })
 
