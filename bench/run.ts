@@ -6,7 +6,7 @@
 // bench/results/latest.json, and exits 1 when a bar is missed.
 //   BENCH_DATABASE_URL  default postgres://postgres@127.0.0.1:5432/rect_bench
 //   BENCH_SECONDS       measured seconds per request (default 8), BENCH_WARMUP_SECONDS (default 2)
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
@@ -41,13 +41,29 @@ type Scenario = {
 
 type Row = Timing & { name: string; per_page: number | null; p95_bar: number; baseline_p50: number | null; ratio: number | null }
 
+/**
+ * The machine's speed, beside the absolute times: the median of three runs of a fixed CPU loop (a
+ * function counting to 3e8 in its own `node -e`), in seconds. 0.20 s on the machine of the
+ * 2026-12-01 table in BENCHMARKS.md.
+ */
+function cpuLoopSeconds(): number {
+  const times: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now()
+    spawnSync(process.execPath, ['-e', 'let n = 0; for (let i = 0; i < 3e8; i++) n++'], { stdio: 'ignore' })
+    times.push((performance.now() - started) / 1000)
+  }
+  return Math.round(times.sort((a, b) => a - b)[1]! * 100) / 100
+}
+
 async function main(): Promise<void> {
   const load = os.loadavg()
+  const cpuLoop = { start: cpuLoopSeconds(), end: 0 }
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10, options: '-c jit=off' })
   await migrateBench()
   const facts = await benchFacts(pool)
   await warmBench(facts.today)
-  console.log(`rect bench · ${os.cpus().length} cores · ${facts.postgres} · load average ${load.map((l) => l.toFixed(1)).join(' ')}`)
+  console.log(`rect bench · ${os.cpus().length} cores · ${facts.postgres} · load average ${load.map((l) => l.toFixed(1)).join(' ')} · CPU loop ${cpuLoop.start} s`)
   console.log(`data: seed ${facts.seed}, seeding date ${facts.seedingDate}; largest lead provider ${facts.name} (${facts.members} participants)`)
 
   const port = await freePort()
@@ -87,11 +103,12 @@ async function main(): Promise<void> {
     // build (rect serve's warm-up would, within a minute), so build them before explaining.
     await warmBench(facts.today)
     const explained = await explainAll(pool, facts, scenarios)
-    const result = judge({ rows, sync, poll, rss: rssDuringLoad, explained, load, facts })
+    cpuLoop.end = cpuLoopSeconds()
+    const result = judge({ rows, sync, poll, rss: rssDuringLoad, explained, load, cpuLoop, facts })
     printTable(rows)
     console.log(`\nQ-6 full sync: ${sync.pages} pages, ${sync.records} participants in ${sync.ms} ms · empty poll p95 ${poll.p95} ms (${poll.records} records)`)
     console.log(`Q-7 server RSS peak ${rssDuringLoad} MB`)
-    console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+    console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} · CPU loop ${cpuLoop.end} s (${cpuLoop.start} s at the start)`)
     for (const bar of result.bars) console.log(`${bar.met ? 'met   ' : 'MISSED'} ${bar.bar}: ${bar.detail}`)
     await writeFile(RESULTS, JSON.stringify(result, null, 2) + '\n')
     console.log(`\nwritten ${RESULTS.pathname}`)
@@ -285,9 +302,10 @@ function judge(input: {
   rss: number
   explained: Awaited<ReturnType<typeof explainAll>>
   load: number[]
+  cpuLoop: { start: number; end: number }
   facts: Facts
 }) {
-  const { rows, sync, poll, rss, explained, load, facts } = input
+  const { rows, sync, poll, rss, explained, load, cpuLoop, facts } = input
   const bars: { bar: string; met: boolean; detail: string }[] = []
   for (const r of rows) {
     const label = `${r.name}${r.per_page ? ` per_page ${r.per_page}` : ''}`
@@ -305,7 +323,7 @@ function judge(input: {
   bars.push({ bar: 'Q-9 no Seq Scan on a table over 10,000 rows', met: scans.length === 0, detail: scans.length ? scans.join('; ') : 'none' })
   return {
     at: new Date().toISOString(),
-    machine: { cores: os.cpus().length, postgres: facts.postgres, load_average_start: load, load_average_end: os.loadavg() },
+    machine: { cores: os.cpus().length, postgres: facts.postgres, load_average_start: load, load_average_end: os.loadavg(), cpu_loop_s: cpuLoop },
     data: { seed: facts.seed, seeding_date: facts.seedingDate, lead_provider: facts.name, participants: facts.members },
     settings: { connections: 10, seconds: SECONDS, warmup_seconds: WARMUP },
     rows,
