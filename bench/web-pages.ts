@@ -36,6 +36,8 @@ export const PAGES: BenchPage[] = [
   { name: 'GET /school', user: 'school', path: '/school', status: 200 },
   { name: 'GET /admin', user: 'admin', path: '/admin', status: 200 },
   { name: 'GET /accessibility', user: 'none', path: '/accessibility', status: 200 },
+  { name: 'GET /cookies', user: 'none', path: '/cookies', status: 200 },
+  { name: 'GET /signed-out', user: 'none', path: '/signed-out', status: 200 },
 ]
 
 export async function largestSchool(db: Db): Promise<string> {
