@@ -151,8 +151,20 @@ function closeOnReadTimeout(client: pg.PoolClient): void {
 }
 
 export function kyselyOverPostgres(url: string, statementTimeoutMs: number): Connection {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url, statementTimeoutMs) }) })
+  const pool = postgresPool(url, statementTimeoutMs)
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  pools.set(db, pool)
   return { db, kind: 'postgresql', close: () => db.destroy() }
+}
+
+const pools = new WeakMap<Db, pg.Pool>()
+
+/**
+ * The pool under a Kysely over PostgreSQL, for what Kysely cannot do (a COPY's undecoded bytes,
+ * copy-out.ts); undefined for PGlite and inside a transaction.
+ */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db)
 }
 
 export async function connect(config: DatabaseConfig, statementTimeoutMs: number): Promise<Connection> {

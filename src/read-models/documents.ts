@@ -9,8 +9,10 @@
 // there are few, else by the warm-up (warm-up.ts) while the derivation answers (respond.ts). A
 // request with X-With-Server-Date builds them for its own date; the next request on another date
 // builds them back (sandbox only, where they are few).
+import type { Readable } from 'node:stream'
 import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely'
-import type { Db } from '../db/connect.ts'
+import { poolOf, type Db } from '../db/connect.ts'
+import { copyRows, inlineParameters } from '../db/copy-out.ts'
 import { isLostRace } from '../db/faults.ts'
 import { orderAndPage } from '../db/fragments.ts'
 import type { Page } from '../api/common/paging.ts'
@@ -20,10 +22,11 @@ import { consumeInvalidations, pending } from './log.ts'
 
 /**
  * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
- * out without ever being one string (Q-7); 'stale' when a document it depends on is not built for
- * the request's date; 'not found' for a show whose id is not the caller's.
+ * out without ever being one string (Q-7), or over PostgreSQL a large page's bytes as they come
+ * (copy-out.ts) with their length; 'stale' when a document it depends on is not built for the
+ * request's date; 'not found' for a show whose id is not the caller's.
  */
-export type DocumentsAnswer = { body: string[] } | 'stale' | 'not found'
+export type DocumentsAnswer = { body: string[] } | { stream: Readable; bytes: number } | 'stale' | 'not found'
 
 /** How many documents a build stored, and whether more of its scope are stale. */
 export type Step = { built: number; more: boolean }
@@ -44,6 +47,12 @@ export type DocumentTable<S, C extends string = string> = {
   key: 'teacher_id' | 'partnership_id' | 'school_id'
   /** The columns a build writes besides the key and version (valid_from and valid_until among them). */
   columns: Record<C, ColumnType>
+  /**
+   * True when a pending key in the log calls for a member row the scope does not have yet (one
+   * that consuming the log adds): the feeds read page by page (Feed.pageScoped) ask this instead of
+   * counting every pending key of the kind.
+   */
+  pendingMembers?: (scope: S) => RawBuilder<boolean>
   /** The derivation of the picked documents for `today`, each one's stored values; a key left out stays stale. */
   derive: (db: Db, scope: S, today: string, keys: string[]) => Promise<{ key: string; values: Record<C, unknown> }[]>
 }
@@ -61,6 +70,13 @@ export type Feed<S, Q extends { today: string }, F, K extends string> = {
   defaultSort: SortKey<K>[]
   /** The request's filters over the row (alias `d`); null when they can match nothing. */
   filters: (request: F) => RawBuilder<boolean>[] | null
+  /**
+   * Its members and their created_at order are the member rows alone, whatever the documents say:
+   * an unfiltered page in created_at order is good when its own documents are, so it is served
+   * while others of the scope are stale (a lead provider renamed, a migration), and a request
+   * builds only its page's (Q-4 during a rebuild). Needs the table's pendingMembers.
+   */
+  pageScoped?: true
 }
 
 export type ListRequest<Q, F, K extends string> = Q & F & { sort: SortKey<K>[]; page: Page }
@@ -74,6 +90,8 @@ export function isShow<Q extends { today: string }>(request: ListRequest<Q, unkn
 /** How many stale documents a request builds itself before it reads again; more wait for the warm-up. */
 const BUILD_IN_REQUEST = 500
 const DOCUMENTS_PER_PIECE = 40
+/** Pages of at least this many documents are read over PostgreSQL as bytes (copy-out.ts). */
+const STREAM_FROM = 500
 const EMPTY = '{"data":[]}'
 
 /** A table, column or type name a descriptor states (never request data), as SQL. */
@@ -124,24 +142,38 @@ async function readOne<S, Q extends { today: string }, F, K extends string>(db: 
 }
 
 function readList<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ListRequest<Q, F, K>): Promise<DocumentsAnswer> {
+  const query = pageQuery(db, feed, caller, request)
+  return query === 'empty' ? Promise.resolve({ body: [EMPTY] }) : readPage(db, query)
+}
+
+/** A list request's page as readPage reads it; 'empty' when it can hold nothing. */
+function pageQuery<S, Q extends { today: string }, F, K extends string>(
+  db: Db,
+  feed: Feed<S, Q, F, K>,
+  caller: string,
+  request: ListRequest<Q, F, K>,
+): PageQuery<K> | 'empty' {
   const filters = feed.filters(request)
-  if (request.page.beyondEnd || filters === null) return Promise.resolve({ body: [EMPTY] })
+  if (request.page.beyondEnd || filters === null) return 'empty'
   const t = feed.documents
   const scope = feed.scopeOf(caller, request)
   // The table is a descriptor's, so the builder is untyped here; the SQL is test/sql's snapshots.
   let members = (db as unknown as Kysely<any>).selectFrom(`${t.table} as d`).where(`d.${t.scope}`, '=', scope)
   if (feed.member !== undefined) members = members.where(feed.member)
   for (const filter of filters) members = members.where(filter)
-  return readPage(db, {
+  const inCreatedOrder = request.sort.every((k) => k.key === 'created_at')
+  const byPage = feed.pageScoped === true && t.pendingMembers !== undefined && filters.length === 0 && inCreatedOrder
+  return {
     members,
     body: feed.text(caller),
-    stale: anyStale(t, scope, request.today),
+    key: sql`d.${name(t.key)}`,
+    stale: byPage ? { page: request.today, kind: t.kind, members: t.pendingMembers!(scope) } : anyStale(t, scope, request.today),
     sort: request.sort,
     columns: feed.sortColumns,
     tieBreaker: sql`d.${name(t.key)}`,
     page: request.page,
     defaultSort: feed.defaultSort,
-  })
+  }
 }
 
 /**
@@ -156,14 +188,19 @@ function listPieces(pieces: string[]): string[] {
   return out
 }
 
+/** The page's own documents are what is checked (Feed.pageScoped): built for `page`, none pending. */
+type PageStale = { page: string; kind: DocumentKind; members: RawBuilder<boolean> }
+
 /** A list page of a document table, as its reader filters and orders it. */
 type PageQuery<K extends string> = {
   /** The table (alias `d`) with the filters of the request, nothing selected yet. */
   members: SelectQueryBuilder<any, any, object>
   /** A document's text for the caller. */
   body: RawBuilder<string | null>
-  /** True when a document the page may hold is not built for the request's date. */
-  stale: RawBuilder<boolean>
+  /** A document's key in its scope (alias `d`). */
+  key: RawBuilder<string>
+  /** True when a document the page may hold is not built for the request's date; or the page's own check. */
+  stale: RawBuilder<boolean> | PageStale
   sort: SortKey<K>[]
   columns: Record<K, Expression<unknown>>
   tieBreaker: Expression<unknown>
@@ -171,47 +208,94 @@ type PageQuery<K extends string> = {
   defaultSort: SortKey<K>[]
 }
 
+/** A page of the query's members, in the request's order with the tie-breaker last, each row numbered. */
+function ordered<K extends string>(q: PageQuery<K>, selection: (members: SelectQueryBuilder<any, any, object>) => SelectQueryBuilder<any, any, object>) {
+  const keys = q.sort.length > 0 ? q.sort : q.defaultSort
+  const order = sql.join([...keys.map((k) => sql`${q.columns[k.key]} ${sql.raw(k.direction)}`), sql`${q.tieBreaker} asc`])
+  const numbered = selection(q.members).select(sql<number>`row_number() OVER (ORDER BY ${order})`.as('n'))
+  return orderAndPage(numbered, q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
+}
+
+/**
+ * The page's rows as `(body, n)` in order, only when none it may hold is stale, in one
+ * statement's snapshot (a one-time filter); and whether the page is good and empty, which tells an
+ * empty page from a stale one when no row came.
+ */
+function goodRows<K extends string>(q: PageQuery<K>): { rows: RawBuilder<unknown>; empty: RawBuilder<{ empty: boolean | null }> } {
+  if (!('page' in q.stale)) {
+    const stale = q.stale
+    const rows = ordered(q, (m) => m.select(q.body.as('body')).where(sql<boolean>`NOT ${stale}`))
+    const page = orderAndPage(q.members.select(sql`1`.as('one')), q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
+    return { rows: sql`${rows}`, empty: sql`
+    SELECT CASE WHEN ${stale} THEN NULL ELSE NOT EXISTS (${page}) END AS empty` }
+  }
+  // Feed.pageScoped: the page's own documents, and keys pending for them or for new members.
+  const { page: today, kind, members } = q.stale
+  const window = ordered(q, (m) => m.select([q.body.as('body'), q.key.as('key'), 'd.valid_from', 'd.valid_until']))
+  const fresh = sql<boolean>`NOT ${members}
+    AND NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id IN (SELECT w.key FROM w))
+    AND NOT EXISTS (SELECT 1 FROM w WHERE NOT (w.valid_from <= ${today}::date AND w.valid_until > ${today}::date))`
+  return {
+    rows: sql`WITH w AS MATERIALIZED (${window}) SELECT w.body, w.n FROM w WHERE ${fresh}`,
+    empty: sql`WITH w AS MATERIALIZED (${window}) SELECT ${fresh} AND NOT EXISTS (SELECT 1 FROM w) AS empty`,
+  }
+}
+
+/** Feed.pageScoped: the keys of the page's documents that are not built for its date. */
+async function staleKeysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promise<string[]> {
+  if (!('page' in q.stale)) return []
+  const today = q.stale.page
+  const window = ordered(q, (m) => m.select([q.key.as('key'), 'd.valid_from', 'd.valid_until']))
+  const { rows } = await sql<{ key: string }>`
+    SELECT w.key FROM (${window}) w WHERE NOT (w.valid_from <= ${today}::date AND w.valid_until > ${today}::date)`.execute(db)
+  return rows.map((r) => r.key)
+}
+
 /**
  * A list page from a document table. PostgreSQL joins the page's documents, in order, into pieces
  * of DOCUMENTS_PER_PIECE (Q-4: 75 strings reach Node for a page of 3,000 rather than 3,000 rows;
- * a page's Node CPU fell from 12 to 4 ms, BENCHMARKS.md). They are read only if `stale` is false
- * in that statement's snapshot (a one-time filter), so pieces mean the page is good. None means an
- * empty page or a stale document, which one more statement over the same page's keys tells apart
- * (an empty page is rare and cheap).
+ * a page's Node CPU fell from 12 to 4 ms, BENCHMARKS.md). They are read only if none is stale in
+ * that statement's snapshot, so pieces mean the page is good. None means an empty page or a stale
+ * document, which one more statement tells apart (an empty page is rare and cheap).
  */
 async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<DocumentsAnswer> {
-  const keys = q.sort.length > 0 ? q.sort : q.defaultSort
-  const order = sql.join([...keys.map((k) => sql`${q.columns[k.key]} ${sql.raw(k.direction)}`), sql`${q.tieBreaker} asc`])
-  const rows = orderAndPage(
-    q.members.select([q.body.as('body'), sql<number>`row_number() OVER (ORDER BY ${order})`.as('n')]).where(sql<boolean>`NOT ${q.stale}`),
-    q.sort,
-    q.columns,
-    q.tieBreaker,
-    q.page,
-    q.defaultSort,
-  )
-  const { rows: pieces } = await sql<{ piece: string }>`
+  const { rows, empty } = goodRows(q)
+  const pool = poolOf(db)
+  if (pool !== undefined && q.page.perPage >= STREAM_FROM) {
+    // The body's brackets and commas are written by PostgreSQL too, and its length comes with the
+    // first piece: the process only copies bytes from one socket to the other.
+    const query = sql`
+      SELECT (sum(octet_length(p.piece)) OVER ())::int8 AS bytes, p.piece FROM (
+        SELECT CASE WHEN y.g = 0 THEN '{"data":[' ELSE ',' END || string_agg(y.body, ',' ORDER BY y.n)
+          || CASE WHEN y.g = max(y.g) OVER () THEN ']}' ELSE '' END AS piece, y.g
+        FROM (SELECT x.body, x.n, (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)} AS g FROM (${rows}) x) y GROUP BY y.g) p
+      ORDER BY p.g`.compile(db)
+    const answer = await copyRows(pool, inlineParameters(query.sql, query.parameters))
+    if (answer !== null) return { stream: answer.stream, bytes: Number(answer.first[0]!.readBigInt64BE()) }
+  } else {
+    const { rows: pieces } = await sql<{ piece: string }>`
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (${rows}) x
     GROUP BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)} ORDER BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)}`.execute(db)
-  if (pieces.length > 0) return { body: listPieces(pieces.map((r) => r.piece)) }
-  const page = orderAndPage(q.members.select(sql`1`.as('one')), q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
-  const { rows: [decided] } = await sql<{ empty: boolean }>`
-    SELECT CASE WHEN ${q.stale} THEN NULL ELSE NOT EXISTS (${page}) END AS empty`.execute(db)
+    if (pieces.length > 0) return { body: listPieces(pieces.map((r) => r.piece)) }
+  }
+  const { rows: [decided] } = await empty.execute(db)
   return decided?.empty === true ? { body: [EMPTY] } : 'stale'
 }
 
 /**
  * Builds up to `limit` of the scope's stale documents for `today` with the derivation itself
  * (the table's `derive`), and stores each only if no write has marked it stale again since it was
- * picked (its version). Returns how many were built and whether more are stale.
+ * picked (its version); only those of `keys` when given. Returns how many were built and whether
+ * more are stale.
  */
-export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, limit: number): Promise<Step> {
+export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, limit: number, keys?: string[]): Promise<Step> {
   const log = await consumeInvalidations(db)
   const stale: Record<string, string>[] = await (db as unknown as Kysely<any>)
     .selectFrom(t.table)
     .select([t.key, 'version'])
     .where(t.scope, '=', scope)
     .where((eb) => eb.or([eb('valid_until', '<=', today), eb('valid_from', '>', today)]))
+    .$if(keys !== undefined, (q) => q.where(sql<boolean>`${sql.ref(t.key)} = ANY(${keys}::uuid[])`))
     .limit(limit + 1)
     .execute()
   const picked = new Map(stale.slice(0, limit).map((r) => [r[t.key]!, r.version!]))
@@ -250,8 +334,10 @@ async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope:
 
 /**
  * The feed's answer from the documents; when one is stale, builds the scope's stale ones for the
- * request's date if they are few and reads once more. Still 'stale' (more than one request builds,
- * or writes or requests on another date marking them stale again meanwhile): the caller derives.
+ * request's date if they are few and reads once more. A page of a Feed.pageScoped feed builds its
+ * own stale documents instead, however many of the scope's are. Still 'stale' (more than one
+ * request builds, or writes or requests on another date marking them stale again meanwhile): the
+ * caller derives.
  */
 export async function answerFromDocuments<S, Q extends { today: string }, F, K extends string>(
   db: Db,
@@ -262,6 +348,11 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
   const answer = await readDocuments(db, feed, caller, request)
   if (answer !== 'stale') return answer
   try {
+    const query = isShow<Q>(request) ? 'empty' : pageQuery(db, feed, caller, request)
+    if (query !== 'empty' && 'page' in query.stale) {
+      await buildPage(db, feed.documents, feed.scopeOf(caller, request), query)
+      return readPage(db, query)
+    }
     const { more } = await buildDocuments(db, feed.documents, feed.scopeOf(caller, request), request.today, BUILD_IN_REQUEST)
     return more ? 'stale' : readDocuments(db, feed, caller, request)
   } catch (error) {
@@ -269,4 +360,32 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
     if (isLostRace(error)) return 'stale'
     throw error
   }
+}
+
+/** Page builds under way in this process, so concurrent requests for one page wait for one build. */
+const pageBuilds = new Map<string, Promise<void>>()
+
+/** How long a page build waits for another consumer of the log before it builds anyway. */
+const CONSUME_TRIES = 20
+
+/**
+ * Feed.pageScoped: the log consumed (so pending keys are marked and new members added), then the
+ * page's stale documents built.
+ */
+function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q: PageQuery<K>): Promise<void> {
+  const id = `${t.table} ${String(scope)} ${(q.stale as PageStale).page} ${JSON.stringify([q.page, q.sort])}`
+  const running = pageBuilds.get(id)
+  if (running !== undefined) return running
+  const build = (async () => {
+    for (let i = 0; i < CONSUME_TRIES; i++) {
+      const log = await consumeInvalidations(db)
+      if (!log.more) break
+      // -1: another consumer holds the log; a short wait, as its statement is short.
+      if (log.consumed === 0) await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    const keys = await staleKeysOfPage(db, q)
+    if (keys.length > 0) await buildDocuments(db, t, scope, (q.stale as PageStale).page, keys.length, keys)
+  })().finally(() => pageBuilds.delete(id))
+  pageBuilds.set(id, build)
+  return build
 }

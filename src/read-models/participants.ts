@@ -34,6 +34,11 @@ export const participantDocuments: DocumentTable<string, keyof typeof COLUMNS> =
   scopes: async (db) => (await db.selectFrom('lead_providers').select('id').orderBy('id').execute()).map((p) => p.id),
   key: 'teacher_id',
   columns: COLUMNS,
+  // R-32: a pending teacher with a confirmed period on the lead provider's partnerships and no row yet.
+  pendingMembers: (leadProviderId) => sql<boolean>`EXISTS (
+    SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = ${leadProviderId} AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = ${leadProviderId} AND m.teacher_id = i.id))`,
   // The feed's and the transfers' derivations for these participants, with the R-39 keys the
   // filters read and the days the texts hold for.
   async derive(db, leadProviderId, today, ids) {
@@ -79,6 +84,7 @@ export const participantsFeed: Feed<string, { today: string }, ParticipantFilter
   text: () => sql<string | null>`d.body`,
   sortColumns: { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` },
   defaultSort: [{ key: 'created_at', direction: 'asc' }],
+  pageScoped: true,
   filters({ cohorts = null, trainingStatus = null, fromParticipantId = null, updatedSince: since = null }) {
     if (cohorts?.length === 0) return null
     return [

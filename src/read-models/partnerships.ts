@@ -17,6 +17,11 @@ export const partnershipDocuments: DocumentTable<string, keyof typeof COLUMNS> =
   scopes: async (db) => (await db.selectFrom('lead_providers').select('id').orderBy('id').execute()).map((p) => p.id),
   key: 'partnership_id',
   columns: COLUMNS,
+  // P-49: a pending partnership of the lead provider with no row yet.
+  pendingMembers: (leadProviderId) => sql<boolean>`EXISTS (
+    SELECT 1 FROM document_invalidations i JOIN partnerships p ON p.id = i.id
+    WHERE i.kind = 'partnership' AND p.lead_provider_id = ${leadProviderId}
+      AND NOT EXISTS (SELECT 1 FROM partnership_documents m WHERE m.partnership_id = i.id))`,
   async derive(db, leadProviderId, today, ids) {
     const rows = await partnershipsByIds(db, leadProviderId, today, ids)
     const windows = await partnershipWindows(db, ids, today)
@@ -41,6 +46,7 @@ export const partnershipsFeed: Feed<string, { today: string }, PartnershipFilter
   text: () => sql<string | null>`d.body`,
   sortColumns: { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` },
   defaultSort: [{ key: 'created_at', direction: 'asc' }],
+  pageScoped: true,
   filters({ cohorts, deliveryPartnerIds, updatedSince: since }) {
     if (cohorts?.length === 0 || deliveryPartnerIds?.length === 0) return null
     return [

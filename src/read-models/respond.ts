@@ -24,6 +24,9 @@ export async function respond<S, Q extends { today: string }, F, K extends strin
   const answer = async () => {
     const documents = await answerFromDocuments(db, feed, caller, request)
     if (documents === 'not found') throw new NotFoundError()
+    if (typeof documents === 'object' && 'stream' in documents) {
+      return reply.type('application/json; charset=utf-8').header('content-length', documents.bytes).send(documents.stream)
+    }
     if (typeof documents === 'object') return sendPieces(reply, documents.body)
     const derived = await derive()
     if (derived === undefined) throw new NotFoundError()

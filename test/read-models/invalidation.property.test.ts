@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../../src/clock.ts'
 import { DEPENDENCIES, dependencyName } from '../../src/read-models/dependencies.ts'
 import { invalidationSql } from '../../src/read-models/invalidation.ts'
-import { readParticipants, readPartnerships, readSchool, readSchools, readTransfers, warmParticipants, warmPartnerships, warmSchools, type DocumentsAnswer, type PartnershipRequest } from '../support/documents.ts'
+import { readParticipants, readPartnerships, readSchool, readSchools, readTransfers, warmParticipants, warmPartnerships, warmSchools, parsed, type PartnershipRequest } from '../support/documents.ts'
 import { listParticipants, type FeedOptions } from '../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts'
 import { participantTransfers } from '../../src/api/v3/participant-transfers/query.ts'
@@ -44,7 +44,7 @@ if (drop !== undefined) {
 
 const { world, sequences, prologue } = invalidationSteps(t, COHORT)
 
-const json = (answer: DocumentsAnswer) => (typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer)
+const json = parsed
 const page = { page: 1, perPage: 3000, offset: 0, beyondEnd: false }
 
 /** Every document-served answer of the world on `today`, from the documents and from the derivation. */
@@ -66,28 +66,28 @@ async function compare(w: World, today: string, problems: string[]): Promise<voi
     ]
     for (const [what, options] of feeds) {
       const derived = { data: (await listParticipants(t.db, lp.id, options)).map((row) => serializeParticipant(row, today)) }
-      same(what, json(await readParticipants(t.db, lp.id, options)), derived)
+      same(what, await json(await readParticipants(t.db, lp.id, options)), derived)
     }
     const transfers = { data: (await participantTransfers(t.db, lp.id, { today, updatedSince: null, sort: [], page })).map(serializeParticipantTransfer) }
-    same('transfers', json(await readTransfers(t.db, lp.id, { today, updatedSince: null, sort: [], page })), transfers)
+    same('transfers', await json(await readTransfers(t.db, lp.id, { today, updatedSince: null, sort: [], page })), transfers)
     const requests: [string, Extract<PartnershipRequest, { page: unknown }>][] = [
       ['partnerships', { today, cohorts: null, deliveryPartnerIds: null, updatedSince: null, sort: [], page }],
       ['partnerships of dp0', { today, cohorts: [COHORT], deliveryPartnerIds: [lp.dps[0]!], updatedSince: null, sort: [], page }],
       ['partnerships updated_since', { today, cohorts: null, deliveryPartnerIds: null, updatedSince: back, sort: [{ key: 'updated_at', direction: 'desc' }], page }],
     ]
     for (const [what, request] of requests) {
-      same(what, json(await readPartnerships(t.db, lp.id, request)), { data: (await listPartnerships(t.db, lp.id, today, request)).map(serializePartnership) })
+      same(what, await json(await readPartnerships(t.db, lp.id, request)), { data: (await listPartnerships(t.db, lp.id, today, request)).map(serializePartnership) })
     }
     for (const cohortYear of w.cohorts) {
       const scope = { leadProviderId: lp.id, cohortYear, today }
       for (const [what, options] of [['schools', { urn: null, updatedSince: null }], ['schools updated_since', { urn: null, updatedSince: back }]] as const) {
         const derived = { data: (await listSchools(t.db, scope, { ...options, sort: [], page })).filter((s) => w.schools.some((x) => x.id === s.id)).map(serializeSchool) }
-        const documents = json(await readSchools(t.db, { ...scope, ...options, sort: [], page }))
+        const documents = (await json(await readSchools(t.db, { ...scope, ...options, sort: [], page }))) as { data: { id: string }[] } | string
         same(`${what} ${cohortYear}`, typeof documents === 'object' ? { data: documents.data.filter((s: { id: string }) => w.schools.some((x) => x.id === s.id)) } : documents, derived)
       }
       for (const school of w.schools) {
         const row = await findSchool(t.db, scope, school.id)
-        same(`school ${school.urn} in ${cohortYear}`, json(await readSchool(t.db, { ...scope, id: school.id })), row === undefined ? 'not found' : { data: serializeSchool(row) })
+        same(`school ${school.urn} in ${cohortYear}`, await json(await readSchool(t.db, { ...scope, id: school.id })), row === undefined ? 'not found' : { data: serializeSchool(row) })
       }
     }
   }

@@ -1,19 +1,27 @@
 
-    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.body as "body", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and NOT (
-    EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $2)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_until <= $4::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $5 AND valid_from > $6::date)) order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) x
+    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (WITH w AS MATERIALIZED ((select d.body as "body", d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 order by d.created_at asc, d.teacher_id asc limit $2 offset $3)) SELECT w.body, w.n FROM w WHERE NOT EXISTS (
+    SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id))
+    AND NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $6 AND i.id IN (SELECT w.key FROM w))
+    AND NOT EXISTS (SELECT 1 FROM w WHERE NOT (w.valid_from <= $7::date AND w.valid_until > $8::date))) x
     GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;
 
-
-    SELECT CASE WHEN (
-    EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $1)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $2 AND valid_until <= $3::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $4 AND valid_from > $5::date)) THEN NULL ELSE NOT EXISTS ((select 1 as "one" from "participant_documents" as "d" where "d"."lead_provider_id" = $6 order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) END AS empty;
+WITH w AS MATERIALIZED ((select d.body as "body", d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 order by d.created_at asc, d.teacher_id asc limit $2 offset $3)) SELECT NOT EXISTS (
+    SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id))
+    AND NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $6 AND i.id IN (SELECT w.key FROM w))
+    AND NOT EXISTS (SELECT 1 FROM w WHERE NOT (w.valid_from <= $7::date AND w.valid_until > $8::date)) AND NOT EXISTS (SELECT 1 FROM w) AS empty;
 
 SELECT document_invalidations_consume($1) AS n;
 
-select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $1 and ("valid_until" <= $2 or "valid_from" > $3) limit $4;
+
+    SELECT w.key FROM ((select d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 order by d.created_at asc, d.teacher_id asc limit $2 offset $3)) w WHERE NOT (w.valid_from <= $4::date AND w.valid_until > $5::date);
+
+SELECT document_invalidations_consume($1) AS n;
+
+select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $1 and ("valid_until" <= $2 or "valid_from" > $3) and "teacher_id" = ANY($4::uuid[]) limit $5;
 
 with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" where "t"."id" in (select "m"."teacher_id" from "training_periods" as "m" where "m"."lead_provider_id" = $1 and "m"."partnership_id" is not null) and t.id = ANY($2::uuid[])), "page" as (select * from "members" order by members.created_at asc, members.id asc limit $3 offset $4) select "page"."id", "t"."trn", "t"."first_name", "t"."last_name", "t"."induction_started_on", "t"."induction_completed_on", "t"."latest_induction_period_finished_on", "t"."mentor_ineligible_for_funding_on", "t"."mentor_ineligible_for_funding_reason", GREATEST(t.updated_at, ((SELECT max(d) FROM (
       SELECT started_on AS d FROM training_periods WHERE teacher_id = t.id AND started_on <= $5::date
@@ -252,8 +260,10 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
     WHERE d.lead_provider_id = $15 AND d.teacher_id = v.teacher_id AND d.version = v.version;
 
 
-    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.body as "body", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and NOT (
-    EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $2)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_until <= $4::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $5 AND valid_from > $6::date)) order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) x
+    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (WITH w AS MATERIALIZED ((select d.body as "body", d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 order by d.created_at asc, d.teacher_id asc limit $2 offset $3)) SELECT w.body, w.n FROM w WHERE NOT EXISTS (
+    SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id))
+    AND NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $6 AND i.id IN (SELECT w.key FROM w))
+    AND NOT EXISTS (SELECT 1 FROM w WHERE NOT (w.valid_from <= $7::date AND w.valid_until > $8::date))) x
     GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;

@@ -39,21 +39,31 @@ function participants({ id, ...options }: FeedOptions) {
 const transfers = (request: TransfersRequest) => ('teacherId' in request ? { today: request.today, id: request.teacherId } : request)
 
 export const readParticipants = (db: Db, leadProviderId: string, options: FeedOptions): Promise<DocumentsAnswer> =>
-  readDocuments(db, participantsFeed, leadProviderId, participants(options))
+  
+  whole(readDocuments(db, participantsFeed, leadProviderId, participants(options)))
 export const answerParticipants = (db: Db, leadProviderId: string, options: FeedOptions): Promise<DocumentsAnswer> =>
-  answerFromDocuments(db, participantsFeed, leadProviderId, participants(options))
+  
+  whole(answerFromDocuments(db, participantsFeed, leadProviderId, participants(options)))
 export const readTransfers = (db: Db, leadProviderId: string, request: TransfersRequest): Promise<DocumentsAnswer> =>
-  readDocuments(db, transfersFeed, leadProviderId, transfers(request))
+  
+  whole(readDocuments(db, transfersFeed, leadProviderId, transfers(request)))
 export const answerTransfers = (db: Db, leadProviderId: string, request: TransfersRequest): Promise<DocumentsAnswer> =>
-  answerFromDocuments(db, transfersFeed, leadProviderId, transfers(request))
+  
+  whole(answerFromDocuments(db, transfersFeed, leadProviderId, transfers(request)))
 export const readPartnerships = (db: Db, leadProviderId: string, request: PartnershipRequest): Promise<DocumentsAnswer> =>
-  readDocuments(db, partnershipsFeed, leadProviderId, request)
+  
+  whole(readDocuments(db, partnershipsFeed, leadProviderId, request))
 export const answerPartnerships = (db: Db, leadProviderId: string, request: PartnershipRequest): Promise<DocumentsAnswer> =>
-  answerFromDocuments(db, partnershipsFeed, leadProviderId, request)
-export const readSchools = (db: Db, request: SchoolsRequest): Promise<DocumentsAnswer> => readDocuments(db, schoolsFeed, request.leadProviderId, request)
-export const answerSchools = (db: Db, request: SchoolsRequest): Promise<DocumentsAnswer> => answerFromDocuments(db, schoolsFeed, request.leadProviderId, request)
-export const readSchool = (db: Db, request: SchoolRequest): Promise<DocumentsAnswer> => readDocuments(db, schoolsFeed, request.leadProviderId, request)
-export const answerSchool = (db: Db, request: SchoolRequest): Promise<DocumentsAnswer> => answerFromDocuments(db, schoolsFeed, request.leadProviderId, request)
+  
+  whole(answerFromDocuments(db, partnershipsFeed, leadProviderId, request))
+export const readSchools = (db: Db, request: SchoolsRequest): Promise<DocumentsAnswer> => 
+  whole(readDocuments(db, schoolsFeed, request.leadProviderId, request))
+export const answerSchools = (db: Db, request: SchoolsRequest): Promise<DocumentsAnswer> => 
+  whole(answerFromDocuments(db, schoolsFeed, request.leadProviderId, request))
+export const readSchool = (db: Db, request: SchoolRequest): Promise<DocumentsAnswer> => 
+  whole(readDocuments(db, schoolsFeed, request.leadProviderId, request))
+export const answerSchool = (db: Db, request: SchoolRequest): Promise<DocumentsAnswer> => 
+  whole(answerFromDocuments(db, schoolsFeed, request.leadProviderId, request))
 
 export const buildParticipants = (db: Db, leadProviderId: string, today: string, limit: number): Promise<Step> =>
   buildDocuments(db, participantDocuments, leadProviderId, today, limit)
@@ -64,3 +74,23 @@ export const buildSchools = (db: Db, cohortYear: number, today: string, limit: n
 export const warmParticipants = (db: Db, today: string): Promise<number> => warmDocuments(db, participantDocuments, today)
 export const warmPartnerships = (db: Db, today: string): Promise<number> => warmDocuments(db, partnershipDocuments, today)
 export const warmSchools = (db: Db, today: string): Promise<number> => warmDocuments(db, schoolDocuments, today)
+
+/**
+ * A streamed answer (a large page over PostgreSQL) read whole, its length checked against the one
+ * it announced, so tests see every answer as text; and so no stream is left holding a client.
+ */
+async function whole(answer: Promise<DocumentsAnswer>): Promise<DocumentsAnswer> {
+  const settled = await answer
+  if (typeof settled !== 'object' || !('stream' in settled)) return settled
+  const chunks: Buffer[] = []
+  for await (const chunk of settled.stream) chunks.push(chunk as Buffer)
+  const text = Buffer.concat(chunks)
+  if (text.length !== settled.bytes) throw new Error(`streamed ${text.length} bytes, announced ${settled.bytes}`)
+  return { body: [text.toString('utf8')] }
+}
+
+/** An answer as a test compares it: the parsed body, or 'stale' / 'not found'. */
+export async function parsed(answer: DocumentsAnswer): Promise<unknown> {
+  const settled = await whole(Promise.resolve(answer))
+  return typeof settled === 'object' && 'body' in settled ? JSON.parse(settled.body.join('')) : settled
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { inTransaction } from '../../../src/db/transaction.ts'
 import { seedDataSet } from '../../../src/sandbox/seed.ts'
-import { answerPartnerships, buildPartnerships, readPartnerships, warmPartnerships, type PartnershipRequest } from '../../support/documents.ts'
+import { answerPartnerships, buildPartnerships, readPartnerships, warmPartnerships, parsed, type PartnershipRequest } from '../../support/documents.ts'
 import { findPartnership, listPartnerships } from '../../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../../src/api/v3/partnerships/serialize.ts'
 import { warmAllDocuments } from '../../../src/read-models/warm-up.ts'
@@ -28,7 +28,7 @@ async function derived(leadProviderId: string, request: PartnershipRequest): Pro
 
 async function fromDocuments(leadProviderId: string, request: PartnershipRequest): Promise<unknown> {
   const answer = await answerPartnerships(t.db, leadProviderId, request)
-  return typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
+  return parsed(answer)
 }
 
 const page = (perPage: number, number = 1) => ({ page: number, perPage, offset: (number - 1) * perPage, beyondEnd: false })

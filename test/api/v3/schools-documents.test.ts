@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import { inTransaction } from '../../../src/db/transaction.ts'
 import { seedDataSet } from '../../../src/sandbox/seed.ts'
 import { consumeInvalidations } from '../../../src/read-models/log.ts'
-import { answerSchool, answerSchools, buildSchools, readSchools, warmSchools, type SchoolsRequest } from '../../support/documents.ts'
+import { answerSchool, answerSchools, buildSchools, readSchools, warmSchools, parsed, type SchoolsRequest } from '../../support/documents.ts'
 import { findSchool, listSchools } from '../../../src/api/v3/schools/query.ts'
 import { serializeSchool } from '../../../src/api/v3/schools/serialize.ts'
 import { setupTestApp } from '../../support/app.ts'
@@ -28,7 +28,7 @@ async function derived(request: SchoolsRequest): Promise<unknown> {
 
 async function fromDocuments(request: SchoolsRequest): Promise<unknown> {
   const answer = await answerSchools(t.db, request)
-  return typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
+  return parsed(answer)
 }
 
 const page = (perPage: number, number = 1) => ({ page: number, perPage, offset: (number - 1) * perPage, beyondEnd: false })
@@ -86,7 +86,7 @@ describe('Q-4: school documents answer as the derivation does', () => {
             const row = await findSchool(t.db, scope, id)
             const expected = row === undefined ? 'not found' : { data: serializeSchool(row) }
             const answer = await answerSchool(t.db, { ...scope, id })
-            const shown = typeof answer === 'object' ? JSON.parse(answer.body.join('')) : answer
+            const shown = await parsed(answer)
             expect(shown, `${lp.name}, ${cohortYear} on ${today}: ${id}`).toEqual(expected)
             if (row !== undefined) found++
           }

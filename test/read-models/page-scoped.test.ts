@@ -1,0 +1,86 @@
+// Q-4 during a rebuild: while a whole lead provider's documents are stale (the lead provider
+// renamed, or a migration that changes a document's shape), an unfiltered page in created_at
+// order is answered from its own documents, built by the request, and equals the derivation
+// (R-39, P-49); the rest of the scope stays for the warm-up.
+import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { inTransaction } from '../../src/db/transaction.ts'
+import { seedDataSet } from '../../src/sandbox/seed.ts'
+import { listParticipants } from '../../src/api/v3/participants/query.ts'
+import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts'
+import { listPartnerships } from '../../src/api/v3/partnerships/query.ts'
+import { serializePartnership } from '../../src/api/v3/partnerships/serialize.ts'
+import { setupTestApp } from '../support/app.ts'
+import { warmParticipants, warmPartnerships } from '../support/documents.ts'
+
+const SEEDED_ON = '2026-11-23'
+const t = await setupTestApp()
+const seeded = await inTransaction(t.db, (tx) => seedDataSet(tx, { seed: 1, seedingDate: SEEDED_ON }))
+const lp = seeded.lead_providers[0]!
+
+const page = (perPage: number, number: number) => ({ page: number, perPage, offset: (number - 1) * perPage, beyondEnd: false })
+
+async function get(url: string) {
+  const res = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${lp.token}`, 'x-with-server-date': `${SEEDED_ON}T12:00:00Z` } })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json() as { data: { id: string }[] }
+}
+
+/** The lead provider's documents not built for the seeding date. */
+async function staleCount(table: 'participant_documents' | 'partnership_documents'): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}
+    WHERE lead_provider_id = ${lp.id} AND NOT (valid_from <= ${SEEDED_ON}::date AND valid_until > ${SEEDED_ON}::date)`.execute(t.db)
+  return rows[0]!.n
+}
+
+const members = async (table: 'participant_documents' | 'partnership_documents') =>
+  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('lead_provider_id', '=', lp.id).executeTakeFirstOrThrow()).n)
+
+describe('Q-4 during a rebuild: a page built from its own documents', () => {
+  it('R-39: the lead provider renamed, every participant document stale: page 2 of 5 builds its 5 and equals the derivation', async () => {
+    await warmParticipants(t.db, SEEDED_ON)
+    const all = await members('participant_documents')
+    expect(all).toBeGreaterThan(10)
+    await t.db.updateTable('lead_providers').set({ name: sql`name || ' (renamed)'` }).where('id', '=', lp.id).execute()
+
+    const body = await get('/api/v3/participants?page[per_page]=5&page[page]=2')
+    const derivation = (await listParticipants(t.db, lp.id, { today: SEEDED_ON, page: page(5, 2) })).map((row) => serializeParticipant(row, SEEDED_ON))
+    expect(body).toEqual({ data: derivation })
+    expect(body.data).toHaveLength(5)
+    // The log consumed marked every document of the lead provider's teachers; the page built its own.
+    expect(await staleCount('participant_documents')).toBe(all - 5)
+
+    // Another page builds its own too, and one already built is read as it is.
+    expect((await get('/api/v3/participants?page[per_page]=5&page[page]=1')).data).toHaveLength(5)
+    expect(await staleCount('participant_documents')).toBe(all - 10)
+    expect(await get('/api/v3/participants?page[per_page]=5&page[page]=2')).toEqual(body)
+  })
+
+  it('R-39: after a migration that changes the documents\' shape (every one stale), concurrent requests for a page agree with the derivation', async () => {
+    await warmParticipants(t.db, SEEDED_ON)
+    await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id}`.execute(t.db)
+    const bodies = await Promise.all(Array.from({ length: 4 }, () => get('/api/v3/participants?page[per_page]=3000')))
+    const derivation = (await listParticipants(t.db, lp.id, { today: SEEDED_ON, page: page(3000, 1) })).map((row) => serializeParticipant(row, SEEDED_ON))
+    for (const body of bodies) expect(body).toEqual({ data: derivation })
+    expect(await staleCount('participant_documents')).toBe(0)
+  })
+
+  it('R-39: a filtered page still needs the whole scope built: with the documents stale it is the derivation\'s answer', async () => {
+    await warmParticipants(t.db, SEEDED_ON)
+    await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id}`.execute(t.db)
+    const body = await get('/api/v3/participants?page[per_page]=5&filter[training_status]=active')
+    const derivation = (await listParticipants(t.db, lp.id, { today: SEEDED_ON, trainingStatus: 'active', page: page(5, 1) })).map((row) => serializeParticipant(row, SEEDED_ON))
+    expect(body).toEqual({ data: derivation })
+  })
+
+  it('P-49: partnerships after a migration that changes their shape: a page of 2 builds its 2 and equals the derivation', async () => {
+    await warmPartnerships(t.db, SEEDED_ON)
+    const all = await members('partnership_documents')
+    expect(all).toBeGreaterThan(2)
+    await sql`UPDATE partnership_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id}`.execute(t.db)
+    const body = await get('/api/v3/partnerships?page[per_page]=2')
+    const request = { cohorts: null, deliveryPartnerIds: null, updatedSince: null, sort: [], page: page(2, 1) }
+    expect(body).toEqual({ data: (await listPartnerships(t.db, lp.id, SEEDED_ON, request)).map(serializePartnership) })
+    expect(await staleCount('partnership_documents')).toBe(all - 2)
+  })
+})
