@@ -20,7 +20,7 @@ const today = systemClock().today
 beforeAll(async () => {
   expect((await rect(['--version'])).code).toBe(0) // bin/rect.js rebuilds a stale bundle
   await storeSeededTemplate(bundle, today) // as `npm ci` does; nothing to do when it is there
-})
+}, 300_000)
 
 describe('Q-8 the stored seeded cluster', () => {
   it('Q-8, S-20, S-18: a new data directory is copied from it, says new database seeded for today, and serves what a database seeded at start-up serves', async () => {
@@ -44,7 +44,7 @@ describe('Q-8 the stored seeded cluster', () => {
     } finally {
       await Promise.all([copied.stop('SIGTERM'), seededNow.stop('SIGTERM')])
     }
-  })
+  }, 300_000)
 
   it('Q-8: it is named by the bundle, the SQL files and the seeding date, so another day or another build seeds at start-up', async () => {
     const other = join(root, 'other.mjs')
@@ -66,5 +66,5 @@ describe('Q-8 the stored seeded cluster', () => {
     } finally {
       await database.close()
     }
-  })
+  }, 120_000)
 })
