@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `rect` command. It runs one ESM bundle of src/ (esbuild; packages stay external), rebuilt
 // whenever a source file is newer than it, so an edit is never served stale. Q-8: tsx's loader
-// hooks cost about 1.5 s of every start; the bundle loads in about 0.5 s and builds in about 0.5 s.
+// hooks cost about 1.5 s of every start; the bundle loads in about 0.5 s and builds in about 0.5 s
+// (`npm ci` builds it: scripts/prepare.ts).
 // Without esbuild (an install without its binary) it runs the TypeScript sources through tsx.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { DatabaseConfig } from '../config.ts'
 import { connect, type Connection } from '../db/connect.ts'
+import { copyCluster, removeEntries } from '../db/pglite-template.ts'
 import { ChangedMigrationError, MigrationError, migrate, type MigrationResult } from '../db/migrate.ts'
 import { unavailable } from './errors.ts'
 import { lockDataDir } from './lock.ts'
@@ -16,7 +17,11 @@ export type OpenedDatabase = Connection & {
   close: () => Promise<void>
 }
 
-export async function openDatabase(config: DatabaseConfig, statementTimeoutMs: number): Promise<OpenedDatabase> {
+/**
+ * `seeded`: a stored cluster (cli/seeded-template.ts) that a new PGlite data directory starts as; if it
+ * cannot be copied or opened, the directory starts empty as without it.
+ */
+export async function openDatabase(config: DatabaseConfig, statementTimeoutMs: number, seeded: string | null = null): Promise<OpenedDatabase> {
   if (config.kind === 'postgresql') {
     const connection = await connect(config, statementTimeoutMs)
     const where = describeUrl(config.url)
@@ -33,7 +38,7 @@ export async function openDatabase(config: DatabaseConfig, statementTimeoutMs: n
   }
   const lock = lockDataDir(config.dataDir)
   try {
-    const connection = await connect(config, statementTimeoutMs)
+    const connection = await connectCopying(config, config.dataDir, statementTimeoutMs, seeded)
     return {
       ...connection,
       label: `PGlite ${config.dataDir}`,
@@ -48,6 +53,17 @@ export async function openDatabase(config: DatabaseConfig, statementTimeoutMs: n
   } catch (error) {
     lock.release()
     throw unavailable(`cannot open the PGlite database in ${config.dataDir}: ${(error as Error).message}`)
+  }
+}
+
+async function connectCopying(config: DatabaseConfig, dataDir: string, statementTimeoutMs: number, seeded: string | null): Promise<Connection> {
+  const copied = seeded === null ? null : copyCluster(seeded, dataDir)
+  if (copied === null) return connect(config, statementTimeoutMs)
+  try {
+    return await connect(config, statementTimeoutMs)
+  } catch {
+    removeEntries(dataDir, copied)
+    return connect(config, statementTimeoutMs)
   }
 }
 

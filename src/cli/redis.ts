@@ -1,11 +1,12 @@
 // S-16: with REDIS_URL set, start-up must reach Redis or exit 3. This probe only checks; the
 // rate-limit counters keep their own client (app.ts, C-66).
-import { Redis } from 'ioredis'
 import { unavailable } from './errors.ts'
 
 const PROBE_TIMEOUT_MS = 3000
 
 export async function checkRedis(url: string): Promise<void> {
+  // Loaded only when REDIS_URL is set: ioredis costs about 0.1 s of every start.
+  const { Redis } = await import('ioredis')
   const redis = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,

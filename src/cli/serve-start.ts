@@ -11,10 +11,11 @@ import { sandboxTokens } from '../sandbox/sandbox-tokens.ts'
 import { runStatementSweep } from '../domain/statements/run-statement-sweep.ts'
 import { listen, runDailyAt, runRepeatedly, stopOnSignal } from '../server.ts'
 import { warmAllDocuments } from '../read-models/warm-up.ts'
-import { applyMigrations, openDatabase, type OpenedDatabase } from './database.ts'
+import { applyMigrations, isNewDataDir, openDatabase, type OpenedDatabase } from './database.ts'
 import { usageError } from './errors.ts'
 import type { Io } from './io.ts'
 import { checkRedis } from './redis.ts'
+import { currentSeededTemplate } from './seeded-template.ts'
 import { checkModeMarker, readSettings, recordProductionMarker } from './settings.ts'
 import { baseUrlOf, productionStartLine, sandboxStartText } from './startup-output.ts'
 import { VERSION } from './version.ts'
@@ -25,11 +26,17 @@ const WARM_EVERY_MS = 60_000
 export async function serve(config: Config, io: Io): Promise<void> {
   const clock = systemClock()
   const stages = new Stages()
-  const database = await stages.time('open', () => openDatabase(config.database, config.statementTimeoutMs)) // step 2
+  const isNew = isNewDataDir(config.database)
+  // a new data directory to be seeded starts as the stored seeded cluster, when there is one
+  // for today (seeded-template.ts); step 5 then finds its data in place.
+  const seeded = isNew && config.mode === 'sandbox' && config.seed && config.database.kind === 'pglite' && config.database.dataDir !== null
+    ? await currentSeededTemplate(clock.today)
+    : null
+  const database = await stages.time(seeded === null ? 'open' : 'open (seeded copy)', () => openDatabase(config.database, config.statementTimeoutMs, seeded)) // step 2
   let running: { stopped: Promise<void> }
   try {
     if (config.redisUrl !== null) await checkRedis(config.redisUrl) // S-16
-    running = await start(config, database, clock, io, stages)
+    running = await start(config, database, clock, io, stages, isNew)
   } catch (error) {
     await database.close().catch(() => {})
     throw error
@@ -37,7 +44,7 @@ export async function serve(config: Config, io: Io): Promise<void> {
   await running.stopped
 }
 
-async function start(config: Config, database: OpenedDatabase, clock: Clock, io: Io, stages: Stages): Promise<{ stopped: Promise<void> }> {
+async function start(config: Config, database: OpenedDatabase, clock: Clock, io: Io, stages: Stages, isNew: boolean): Promise<{ stopped: Promise<void> }> {
   const { db } = database
   const before = await readSettings(db)
   checkModeMarker(before, config.mode) // step 3
@@ -97,7 +104,7 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
     sandboxStartText({
       version: VERSION,
       database: database.label,
-      isNew: before === null,
+      isNew: isNew || before === null,
       seeding,
       noSeed: !config.seed,
       baseUrl: baseUrlOf(config.host, address.port),
