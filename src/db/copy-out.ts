@@ -13,6 +13,7 @@ import pg from 'pg'
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1')
 const HEADER = SIGNATURE.length + 8
 const NOTHING = Buffer.alloc(0)
+const STREAM_BUFFER = 512 * 1024
 
 export type CopyRow = (Buffer | null)[]
 
@@ -112,7 +113,8 @@ export async function copyRows(pool: pg.Pool, query: string): Promise<CopyAnswer
     if (paused) socket.resume()
     paused = false
   }
-  const stream = new Readable({ read: resume })
+  // A buffer of a few pieces, so the connection is not paused and resumed for every one.
+  const stream = new Readable({ read: resume, highWaterMark: STREAM_BUFFER })
   stream.on('close', resume)
   let first: CopyRow | null = null
   let failure: Error | null = null

@@ -9,28 +9,46 @@ import { schoolDocuments } from './schools.ts'
 /** How many documents one warm-up step builds. */
 const BUILD_IN_STEP = 2000
 
+/** Builds one scope's stale documents for `today`, step by step, until `signal` aborts; returns how many it built. */
+async function warmScope<S>(db: Db, t: DocumentTable<S>, scope: S, today: string, signal?: AbortSignal): Promise<number> {
+  let built = 0
+  for (;;) {
+    if (signal?.aborted) return built
+    const step = await buildDocuments(db, t, scope, today, BUILD_IN_STEP)
+    built += step.built
+    if (!step.more || step.built === 0) return built
+  }
+}
+
 /** Builds the table's stale documents for `today`, scope by scope, until `signal` aborts; returns how many it built. */
 export async function warmDocuments<S>(db: Db, t: DocumentTable<S>, today: string, signal?: AbortSignal): Promise<number> {
   let built = 0
-  for (const scope of await t.scopes(db)) {
-    for (;;) {
-      if (signal?.aborted) return built
-      const step = await buildDocuments(db, t, scope, today, BUILD_IN_STEP)
-      built += step.built
-      if (!step.more || step.built === 0) break
-    }
-  }
+  for (const scope of await t.scopes(db)) built += await warmScope(db, t, scope, today, signal)
   return built
 }
 
-/** Every table's, one after the other; stops between steps once `signal` aborts (a closing server). */
+/**
+ * Every table's, scope by scope, `workers` scopes at a time (two scopes never pick the same
+ * documents; a process on two cores builds about twice as fast with two); stops between steps once
+ * `signal` aborts (a closing server).
+ */
 export async function warmAllDocuments(
   db: Db,
   today: string,
   signal?: AbortSignal,
+  workers = 2,
 ): Promise<{ participants: number; partnerships: number; schools: number }> {
-  const participants = await warmDocuments(db, participantDocuments, today, signal)
-  const partnerships = signal?.aborted ? 0 : await warmDocuments(db, partnershipDocuments, today, signal)
-  const schools = signal?.aborted ? 0 : await warmDocuments(db, schoolDocuments, today, signal)
-  return { participants, partnerships, schools }
+  const built = { participants: 0, partnerships: 0, schools: 0 }
+  const tables = [['participants', participantDocuments], ['partnerships', partnershipDocuments], ['schools', schoolDocuments]] as const
+  const jobs: (() => Promise<void>)[] = []
+  for (const [name, t] of tables) {
+    for (const scope of await (t as DocumentTable<unknown>).scopes(db)) {
+      jobs.push(async () => void (built[name] += await warmScope(db, t as DocumentTable<unknown>, scope, today, signal)))
+    }
+  }
+  const worker = async () => {
+    for (let job = jobs.shift(); job !== undefined && !signal?.aborted; job = jobs.shift()) await job()
+  }
+  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker))
+  return built
 }
