@@ -57,6 +57,8 @@ export function drive({ url, token, request, seconds, amount }: Drive): Promise<
     }
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error)
+      // A run in which no request was answered (all still waiting when it ended) failed.
+      if (times.length === 0) failures++
       resolve(summarise(times, result.duration, failures + result.errors + result.timeouts, statuses))
     })
     instance.on('response', (_client, status, _bytes, ms) => {

@@ -19,8 +19,9 @@ export type Summary = {
   statuses: Record<string, number>
 }
 
+/** The median of the runs that had answers (a run with none is counted in `failures`). */
 const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b)
   if (s.length === 0) return NaN
   return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : Math.round(((s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) * 10) / 10
 }
@@ -30,8 +31,8 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100
 export function summarise(runs: Timing[]): Summary {
   const statuses: Record<string, number> = {}
   for (const r of runs) for (const [k, n] of Object.entries(r.statuses ?? {})) statuses[k] = (statuses[k] ?? 0) + n
-  const p50s = runs.map((r) => r.p50)
-  const p95s = runs.map((r) => r.p95)
+  const p50s = runs.map((r) => r.p50).filter((x) => !Number.isNaN(x))
+  const p95s = runs.map((r) => r.p95).filter((x) => !Number.isNaN(x))
   return {
     runs: runs.length,
     rps: median(runs.map((r) => r.rps)),

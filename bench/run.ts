@@ -157,8 +157,10 @@ async function main(): Promise<void> {
 
 /**
  * Every row once on each server (A then B), its baselines once (they are the database's, not a
- * server's), then the mixed row on each server; three times. Returns the load average at each
- * round's start.
+ * server's), then the mixed row on each server; three times. The writes (the POST row, the mixed
+ * row) come last in a round, and the documents they leave stale are built here after them, as
+ * rect serve's warm-up would within a minute, so every read row and every read-only poll meets
+ * built documents. Returns the load average at each round's start.
  */
 async function runRounds(m: Measured, servers: Server[], facts: Facts, pool: pg.Pool, adminToken: string): Promise<number[][]> {
   const loads: number[][] = []
@@ -170,17 +172,20 @@ async function runRounds(m: Measured, servers: Server[], facts: Facts, pool: pg.
         server.phase = 'rows'
         const timing = await driveRow(server.base, facts.token, s, SECONDS, warmUp)
         ;((m.rows[server.label] ??= {})[s.id] ??= []).push(timing)
-        console.log(`  round ${round} ${server.label} ${s.id}: p50 ${timing.p50} ms, p95 ${timing.p95} ms`)
+        server.phase = null
+        console.log(`  round ${round} ${server.label} ${s.id}: p50 ${timing.p50} ms, p95 ${timing.p95} ms, ${timing.requests} answers`)
       }
       if (s.baseline && s.perPage) await measureBaselines(m, s, facts, pool, warmUp)
     }
+    await warmBench(DATABASE_URL, facts.today)
     for (const server of servers) {
       server.phase = 'mixed'
       const r = await mixedRound(server.base, facts, adminToken, SECONDS, warmUp)
+      server.phase = null
       ;(m.mixed[server.label] ??= []).push(r)
       console.log(`  round ${round} ${server.label} mixed: poll p95 ${r.mixed.p95} ms (read-only ${r.read_only.p95} ms), ${r.writer.writes} writes at ${r.writer.rate}/s, POST p95 ${r.writer.posts.p95} ms`)
+      await warmBench(DATABASE_URL, facts.today)
     }
-    for (const server of servers) server.phase = null
   }
   return loads
 }
