@@ -65,6 +65,14 @@ async function main(): Promise<void> {
   let ref: Ref | null = null
   const servers: Server[] = []
   let revoke: (() => Promise<void>) | null = null
+  // Stopped by a signal: no temporary worktree or server is left behind.
+  const interrupted = () => {
+    ref?.remove()
+    for (const s of servers) void s.stop()
+    process.exit(130)
+  }
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
   try {
     await migrateBench(DATABASE_URL)
     const facts = await benchFacts(pool)
