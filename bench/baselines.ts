@@ -1,10 +1,17 @@
-// Q-3: for each benchmarked list page, one hand-written query that returns the same page (same
-// rows, same attributes) as JSON text with json_agg — the physical limit the endpoint is held to.
-// Parameters: $1 the lead provider, $2 today, $3 per_page.
+// The two raw-SQL baselines of each benchmarked list page, timed through pg beside the row.
+//
+// BASELINES (Q-3, the derivation): one hand-written query that derives the same page (same rows,
+// same attributes) as JSON text with json_agg. The stored documents made it a ceiling, not the
+// limit. Parameters: $1 the lead provider, $2 today, $3 per_page.
+//
+// FLOORS (the storage floor): PostgreSQL handing over that page's stored document text — the
+// same table, scope, member rows, default order and limit the feed reads (src/read-models/), joined
+// into one string in SQL. A server that only pipes stored bytes sits near it. Parameters: $1 the
+// lead provider (the caller), $2 per_page.
 
 const wire = (e: string) => `to_char(${e} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
 
-export const BASELINES: Record<string, string> = {
+export const BASELINES = {
   partnerships: `
     SELECT json_agg(json_build_object('id', x.id, 'type', 'partnership', 'attributes', json_build_object(
       'cohort', x.cohort_year::text, 'urn', s.urn, 'school_id', x.school_id,
@@ -100,4 +107,22 @@ export const BASELINES: Record<string, string> = {
         WHERE c.teacher_id = page.id AND c.finished_on IS NOT NULL),
       'updated_at', ${wire('page.updated_at')})) ORDER BY page.created_at, page.id)::text AS body
     FROM page`,
+} satisfies Record<string, string>
+
+export type BaselineName = keyof typeof BASELINES
+
+/** The stored text of one page of a document table in its feed's default order (created_at, then the key). */
+const floor = (table: string, key: string, text: string, where: string) => `
+    SELECT string_agg(body, ',' ORDER BY created_at, ${key}) AS body
+    FROM (SELECT ${text} AS body, created_at, ${key} FROM ${table} d
+          WHERE ${where} ORDER BY created_at, ${key} LIMIT $2) d`
+
+export const FLOORS: Record<BaselineName, string> = {
+  participants: floor('participant_documents', 'teacher_id', 'd.body', 'd.lead_provider_id = $1'),
+  // T-23: the member rows are those with a transfer the caller sees.
+  transfers: floor('participant_documents', 'teacher_id', 'd.transfers_body', 'd.lead_provider_id = $1 AND d.transfers_body IS NOT NULL'),
+  partnerships: floor('partnership_documents', 'partnership_id', 'd.body', 'd.lead_provider_id = $1'),
+  // P-43's listed schools of cohort 2025, each in the text for the caller (P-27, P-31).
+  schools: floor('school_documents', 'school_id', 'CASE WHEN $1::uuid = ANY(d.eoi_lead_provider_ids) THEN d.body_eoi ELSE d.body END',
+    'd.cohort_year = 2025 AND d.listed'),
 }

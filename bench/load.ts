@@ -6,14 +6,25 @@ import type pg from 'pg'
 
 export const CONNECTIONS = 10
 
-export type Timing = { requests: number; seconds: number; rps: number; p50: number; p95: number; p99: number; failures: number }
+export type Timing = {
+  requests: number
+  seconds: number
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  /** Answers other than 2xx, errors and timeouts. */
+  failures: number
+  /** HTTP answers by status (absent for SQL). */
+  statuses?: Record<string, number>
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-function summarise(times: number[], seconds: number, failures: number): Timing {
+export function summarise(times: number[], seconds: number, failures: number, statuses?: Record<string, number>): Timing {
   const sorted = [...times].sort((a, b) => a - b)
   const round = (n: number) => Math.round(n * 10) / 10
   return {
@@ -24,6 +35,7 @@ function summarise(times: number[], seconds: number, failures: number): Timing {
     p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),
     failures,
+    ...(statuses ? { statuses } : {}),
   }
 }
 
@@ -32,6 +44,7 @@ export type Drive = { url: string; token: string; request: Request; seconds: num
 /** Runs autocannon once; responses other than 2xx count as failures. */
 export function drive({ url, token, request, seconds, amount }: Drive): Promise<Timing> {
   const times: number[] = []
+  const statuses: Record<string, number> = {}
   let failures = 0
   return new Promise((resolve, reject) => {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(request.headers ?? {}) }
@@ -44,10 +57,13 @@ export function drive({ url, token, request, seconds, amount }: Drive): Promise<
     }
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error)
-      resolve(summarise(times, result.duration, failures + result.errors + result.timeouts))
+      // A run in which no request was answered (all still waiting when it ended) failed.
+      if (times.length === 0) failures++
+      resolve(summarise(times, result.duration, failures + result.errors + result.timeouts, statuses))
     })
     instance.on('response', (_client, status, _bytes, ms) => {
       times.push(ms)
+      statuses[status] = (statuses[status] ?? 0) + 1
       if (status < 200 || status > 299) failures++
     })
   })
@@ -68,6 +84,32 @@ export async function driveSql(pool: pg.Pool, text: string, values: unknown[], s
   }
   await Promise.all(Array.from({ length: CONNECTIONS }, worker))
   return summarise(times, (performance.now() - started) / 1000, 0)
+}
+
+/**
+ * GETs of `paths` from CONNECTIONS workers for `seconds`, each worker taking them in turn, timed
+ * per path (autocannon times a run as one): each path's timing, with its answers by status.
+ */
+export async function driveAlternating(url: string, token: string, paths: string[], seconds: number): Promise<Timing[]> {
+  const times = paths.map(() => [] as number[])
+  const statuses = paths.map(() => ({}) as Record<string, number>)
+  const failures = paths.map(() => 0)
+  const started = performance.now()
+  const until = started + seconds * 1000
+  const worker = async (w: number) => {
+    for (let i = w; performance.now() < until; i++) {
+      const k = i % paths.length
+      const t0 = performance.now()
+      const status = await fetch(url + paths[k]!, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) })
+        .then(async (r) => (await r.arrayBuffer(), r.status), () => 0)
+      times[k]!.push(performance.now() - t0)
+      statuses[k]![status] = (statuses[k]![status] ?? 0) + 1
+      if (status < 200 || status > 299) failures[k]!++
+    }
+  }
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => worker(w)))
+  const elapsed = (performance.now() - started) / 1000
+  return paths.map((_, k) => summarise(times[k]!, elapsed, failures[k]!, statuses[k]!))
 }
 
 /** Resident set size of a process in MB, from /proc (Linux). */

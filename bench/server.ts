@@ -1,7 +1,9 @@
 // The server the bench drives (Q-2): buildApp over PostgreSQL, listening on PORT. Configured like
 // `rect serve` from the environment (DATABASE_URL, RECT_MODE, RECT_RATE_LIMIT_*, LOG_LEVEL) but
 // without the start-up sequence (S-17), so a seeded national database is served as it is; the
-// documents' background warm-up runs as it does there.
+// documents' background warm-up runs as it does there: first after RECT_WARMUP_FIRST_MS (default
+// 1000), then RECT_WARMUP_EVERY_MS (default 60000) after each run ends; the bench's rebuild rows
+// start it at once and every second, so a stale lead provider is rebuilt while they measure.
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { connect } from '../src/db/connect.ts'
@@ -18,7 +20,9 @@ const { config } = loaded
 const connection = await connect(config.database, config.statementTimeoutMs)
 const app = await buildApp({ db: connection.db, config })
 // As rect serve (serve-start.ts): stale documents are built in the background.
-runRepeatedly(app, { firstAfterMs: 1000, everyMs: 60_000 }, (signal) => warmAllDocuments(connection.db, systemClock().today, signal), 'documents warm-up')
+const firstAfterMs = Number(process.env.RECT_WARMUP_FIRST_MS ?? 1000)
+const everyMs = Number(process.env.RECT_WARMUP_EVERY_MS ?? 60_000)
+runRepeatedly(app, { firstAfterMs, everyMs }, (signal) => warmAllDocuments(connection.db, systemClock().today, signal), 'documents warm-up')
 await app.listen({ port: config.port, host: config.host })
 
 process.on('SIGTERM', () => {
