@@ -89,6 +89,8 @@ export function isShow<Q extends { today: string }>(request: ListRequest<Q, unkn
 
 /** How many stale documents a request builds itself before it reads again; more wait for the warm-up. */
 const BUILD_IN_REQUEST = 500
+/** How many times a request builds and reads again before the derivation answers. */
+const BUILD_ATTEMPTS = 3
 const DOCUMENTS_PER_PIECE = 40
 /** Pages of at least this many documents are read over PostgreSQL as bytes (copy-out.ts). */
 const STREAM_FROM = 500
@@ -217,28 +219,29 @@ function ordered<K extends string>(q: PageQuery<K>, selection: (members: SelectQ
 }
 
 /**
- * The page's rows as `(body, n)` in order, only when none it may hold is stale, in one
- * statement's snapshot (a one-time filter); and whether the page is good and empty, which tells an
- * empty page from a stale one when no row came.
+ * The page's rows as `(body, n)` in order — with `fresh`, whether the row's document is good, when
+ * the page is judged by its own documents (Feed.pageScoped) — read only when none the page may
+ * hold is stale (a one-time filter); and whether the page is good and empty, which tells an empty
+ * page from a stale one when no row came.
  */
-function goodRows<K extends string>(q: PageQuery<K>): { rows: RawBuilder<unknown>; empty: RawBuilder<{ empty: boolean | null }> } {
+function goodRows<K extends string>(q: PageQuery<K>): { rows: RawBuilder<unknown>; empty: RawBuilder<{ empty: boolean | null }>; byRow: boolean } {
   if (!('page' in q.stale)) {
     const stale = q.stale
     const rows = ordered(q, (m) => m.select(q.body.as('body')).where(sql<boolean>`NOT ${stale}`))
     const page = orderAndPage(q.members.select(sql`1`.as('one')), q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
-    return { rows: sql`${rows}`, empty: sql`
+    return { rows: sql`${rows}`, byRow: false, empty: sql`
     SELECT CASE WHEN ${stale} THEN NULL ELSE NOT EXISTS (${page}) END AS empty` }
   }
-  // Feed.pageScoped: the page's own documents, and keys pending for them or for new members.
+  // Feed.pageScoped: each row's document built for the date with no key pending for it; and no
+  // key pending for a member the scope does not hold yet. Read in one pass with the texts.
   const { page: today, kind, members } = q.stale
-  const window = ordered(q, (m) => m.select([q.body.as('body'), q.key.as('key'), 'd.valid_from', 'd.valid_until']))
-  const fresh = sql<boolean>`NOT ${members}
-    AND NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id IN (SELECT w.key FROM w))
-    AND NOT EXISTS (SELECT 1 FROM w WHERE NOT (w.valid_from <= ${today}::date AND w.valid_until > ${today}::date))`
-  return {
-    rows: sql`WITH w AS MATERIALIZED (${window}) SELECT w.body, w.n FROM w WHERE ${fresh}`,
-    empty: sql`WITH w AS MATERIALIZED (${window}) SELECT ${fresh} AND NOT EXISTS (SELECT 1 FROM w) AS empty`,
-  }
+  // The log is looked up per row only when it holds a key of the kind at all (evaluated once).
+  const fresh = sql<boolean>`(d.valid_from <= ${today}::date AND d.valid_until > ${today}::date
+    AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = ${kind})
+      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = ${q.key})))`
+  const rows = ordered(q, (m) => m.select([q.body.as('body'), fresh.as('fresh')]).where(sql<boolean>`NOT ${members}`))
+  const page = orderAndPage(q.members.select(sql`1`.as('one')), q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
+  return { rows: sql`${rows}`, byRow: true, empty: sql`SELECT NOT ${members} AND NOT EXISTS (${page}) AS empty` }
 }
 
 /** Feed.pageScoped: the keys of the page's documents that are not built for its date. */
@@ -259,19 +262,32 @@ async function staleKeysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promi
  * document, which one more statement tells apart (an empty page is rare and cheap).
  */
 async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<DocumentsAnswer> {
-  const { rows, empty } = goodRows(q)
+  const { rows, empty, byRow } = goodRows(q)
   const pool = poolOf(db)
-  if (pool !== undefined && q.page.perPage >= STREAM_FROM) {
-    // The body's brackets and commas are written by PostgreSQL too, and its length comes with the
-    // first piece: the process only copies bytes from one socket to the other.
-    const query = sql`
-      SELECT (sum(octet_length(p.piece)) OVER ())::int8 AS bytes, p.piece FROM (
-        SELECT CASE WHEN y.g = 0 THEN '{"data":[' ELSE ',' END || string_agg(y.body, ',' ORDER BY y.n)
-          || CASE WHEN y.g = max(y.g) OVER () THEN ']}' ELSE '' END AS piece, y.g
-        FROM (SELECT x.body, x.n, (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)} AS g FROM (${rows}) x) y GROUP BY y.g) p
-      ORDER BY p.g`.compile(db)
-    const answer = await copyRows(pool, inlineParameters(query.sql, query.parameters))
-    if (answer !== null) return { stream: answer.stream, bytes: Number(answer.first[0]!.readBigInt64BE()) }
+  const stream = pool !== undefined && q.page.perPage >= STREAM_FROM
+  if (stream || byRow) {
+    // The page in pieces of DOCUMENTS_PER_PIECE, kept only when every row is fresh (a window over
+    // the pieces). Streamed, PostgreSQL writes the body's brackets and commas too, and its length
+    // comes with the first piece: the process only copies bytes from one socket to the other.
+    const per = sql.lit(DOCUMENTS_PER_PIECE)
+    const piece = stream
+      ? sql`CASE WHEN (x.n - 1) / ${per} = 0 THEN '{"data":[' ELSE ',' END || string_agg(x.body, ',' ORDER BY x.n)`
+      : sql`string_agg(x.body, ',' ORDER BY x.n)`
+    const query = sql<{ bytes: number; piece: string }>`
+      SELECT z.bytes, z.piece || CASE WHEN z.g = z.last AND ${sql.lit(stream)} THEN ']}' ELSE '' END AS piece FROM (
+        SELECT p.piece, p.g, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
+          (sum(octet_length(p.piece)) OVER () + ${sql.lit(stream ? 2 : 0)})::int8 AS bytes
+        FROM (SELECT ${piece} AS piece, ${byRow ? sql`bool_and(x.fresh)` : sql`true`} AS fresh, (x.n - 1) / ${per} AS g
+          FROM (${rows}) x GROUP BY (x.n - 1) / ${per}) p) z
+      WHERE z.good ORDER BY z.g`
+    if (stream) {
+      const compiled = query.compile(db)
+      const answer = await copyRows(pool, inlineParameters(compiled.sql, compiled.parameters))
+      if (answer !== null) return { stream: answer.stream, bytes: Number(answer.first[0]!.readBigInt64BE()) }
+    } else {
+      const { rows: pieces } = await query.execute(db)
+      if (pieces.length > 0) return { body: listPieces(pieces.map((r) => r.piece)) }
+    }
   } else {
     const { rows: pieces } = await sql<{ piece: string }>`
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (${rows}) x
@@ -353,8 +369,15 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
       await buildPage(db, feed.documents, feed.scopeOf(caller, request), query)
       return readPage(db, query)
     }
-    const { more } = await buildDocuments(db, feed.documents, feed.scopeOf(caller, request), request.today, BUILD_IN_REQUEST)
-    return more ? 'stale' : readDocuments(db, feed, caller, request)
+    // Writes keep adding keys to the log: a read that finds one pending again after building
+    // builds those few too, a bounded number of times, before it leaves the answer to the derivation.
+    for (let attempt = 0; attempt < BUILD_ATTEMPTS; attempt++) {
+      const { more } = await buildDocuments(db, feed.documents, feed.scopeOf(caller, request), request.today, BUILD_IN_REQUEST)
+      if (more) return 'stale'
+      const again = await readDocuments(db, feed, caller, request)
+      if (again !== 'stale') return again
+    }
+    return 'stale'
   } catch (error) {
     // Building is only a shortcut: a build that lost a race leaves the answer to the derivation.
     if (isLostRace(error)) return 'stale'

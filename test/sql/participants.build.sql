@@ -1,18 +1,20 @@
 
-    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (WITH w AS MATERIALIZED ((select d.body as "body", d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 order by d.created_at asc, d.teacher_id asc limit $2 offset $3)) SELECT w.body, w.n FROM w WHERE NOT EXISTS (
+      SELECT z.bytes, z.piece || CASE WHEN z.g = z.last AND false THEN ']}' ELSE '' END AS piece FROM (
+        SELECT p.piece, p.g, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
+          (sum(octet_length(p.piece)) OVER () + 0)::int8 AS bytes
+        FROM (SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece, bool_and(x.fresh) AS fresh, (x.n - 1) / 40 AS g
+          FROM ((select d.body as "body", (d.valid_from <= $1::date AND d.valid_until > $2::date
+    AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3)
+      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $4 AND i.id = d.teacher_id))) as "fresh", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id))
-    AND NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $6 AND i.id IN (SELECT w.key FROM w))
-    AND NOT EXISTS (SELECT 1 FROM w WHERE NOT (w.valid_from <= $7::date AND w.valid_until > $8::date))) x
-    GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = $6 AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $7 AND m.teacher_id = i.id)) order by d.created_at asc, d.teacher_id asc limit $8 offset $9)) x GROUP BY (x.n - 1) / 40) p) z
+      WHERE z.good ORDER BY z.g;
 
-WITH w AS MATERIALIZED ((select d.body as "body", d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 order by d.created_at asc, d.teacher_id asc limit $2 offset $3)) SELECT NOT EXISTS (
+SELECT NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id))
-    AND NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $6 AND i.id IN (SELECT w.key FROM w))
-    AND NOT EXISTS (SELECT 1 FROM w WHERE NOT (w.valid_from <= $7::date AND w.valid_until > $8::date)) AND NOT EXISTS (SELECT 1 FROM w) AS empty;
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = $1 AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $2 AND m.teacher_id = i.id)) AND NOT EXISTS ((select 1 as "one" from "participant_documents" as "d" where "d"."lead_provider_id" = $3 order by d.created_at asc, d.teacher_id asc limit $4 offset $5)) AS empty;
 
 SELECT document_invalidations_consume($1) AS n;
 
@@ -260,10 +262,14 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
     WHERE d.lead_provider_id = $15 AND d.teacher_id = v.teacher_id AND d.version = v.version;
 
 
-    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (WITH w AS MATERIALIZED ((select d.body as "body", d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 order by d.created_at asc, d.teacher_id asc limit $2 offset $3)) SELECT w.body, w.n FROM w WHERE NOT EXISTS (
+      SELECT z.bytes, z.piece || CASE WHEN z.g = z.last AND false THEN ']}' ELSE '' END AS piece FROM (
+        SELECT p.piece, p.g, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
+          (sum(octet_length(p.piece)) OVER () + 0)::int8 AS bytes
+        FROM (SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece, bool_and(x.fresh) AS fresh, (x.n - 1) / 40 AS g
+          FROM ((select d.body as "body", (d.valid_from <= $1::date AND d.valid_until > $2::date
+    AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3)
+      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $4 AND i.id = d.teacher_id))) as "fresh", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id))
-    AND NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $6 AND i.id IN (SELECT w.key FROM w))
-    AND NOT EXISTS (SELECT 1 FROM w WHERE NOT (w.valid_from <= $7::date AND w.valid_until > $8::date))) x
-    GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = $6 AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $7 AND m.teacher_id = i.id)) order by d.created_at asc, d.teacher_id asc limit $8 offset $9)) x GROUP BY (x.n - 1) / 40) p) z
+      WHERE z.good ORDER BY z.g;
