@@ -18,7 +18,7 @@ import { orderAndPage } from '../db/fragments.ts'
 import type { Page } from '../api/common/paging.ts'
 import type { SortKey } from '../api/common/sort.ts'
 import type { DocumentKind } from './dependencies.ts'
-import { consumeInvalidations, pending } from './log.ts'
+import { consumeAll, consumeInvalidations, pending } from './log.ts'
 
 /**
  * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
@@ -92,8 +92,11 @@ const BUILD_IN_REQUEST = 500
 /** How many times a request builds and reads again before the derivation answers. */
 const BUILD_ATTEMPTS = 3
 const DOCUMENTS_PER_PIECE = 40
-/** Pages of at least this many documents are read over PostgreSQL as bytes (copy-out.ts). */
-const STREAM_FROM = 500
+/**
+ * Pages of at least `from` documents are read over PostgreSQL as bytes (copy-out.ts), in pieces
+ * of `perPiece`; tests lower both.
+ */
+export const streaming = { from: 500, perPiece: DOCUMENTS_PER_PIECE }
 const EMPTY = '{"data":[]}'
 
 /** A table, column or type name a descriptor states (never request data), as SQL. */
@@ -264,20 +267,21 @@ async function staleKeysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promi
 async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<DocumentsAnswer> {
   const { rows, empty, byRow } = goodRows(q)
   const pool = poolOf(db)
-  const stream = pool !== undefined && q.page.perPage >= STREAM_FROM
+  const stream = pool !== undefined && q.page.perPage >= streaming.from
   if (stream || byRow) {
     // The page in pieces of DOCUMENTS_PER_PIECE, kept only when every row is fresh (a window over
     // the pieces). Streamed, PostgreSQL writes the body's brackets and commas too, and its length
     // comes with the first piece: the process only copies bytes from one socket to the other.
-    const per = sql.lit(DOCUMENTS_PER_PIECE)
-    const piece = stream
-      ? sql`CASE WHEN (x.n - 1) / ${per} = 0 THEN '{"data":[' ELSE ',' END || string_agg(x.body, ',' ORDER BY x.n)`
-      : sql`string_agg(x.body, ',' ORDER BY x.n)`
+    const per = sql.lit(streaming.perPiece)
+    // A page's row numbers count from its offset, so its first piece is the one with the least g.
+    const framed = stream
+      ? sql`CASE WHEN z.g = z.first THEN '{"data":[' ELSE ',' END || z.piece || CASE WHEN z.g = z.last THEN ']}' ELSE '' END`
+      : sql`z.piece`
     const query = sql<{ bytes: number; piece: string }>`
-      SELECT z.bytes, z.piece || CASE WHEN z.g = z.last AND ${sql.lit(stream)} THEN ']}' ELSE '' END AS piece FROM (
-        SELECT p.piece, p.g, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
-          (sum(octet_length(p.piece)) OVER () + ${sql.lit(stream ? 2 : 0)})::int8 AS bytes
-        FROM (SELECT ${piece} AS piece, ${byRow ? sql`bool_and(x.fresh)` : sql`true`} AS fresh, (x.n - 1) / ${per} AS g
+      SELECT z.bytes, ${framed} AS piece FROM (
+        SELECT p.piece, p.g, min(p.g) OVER () AS first, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
+          (sum(octet_length(p.piece)) OVER () + count(*) OVER () - 1 + ${sql.lit(stream ? EMPTY.length : 0)})::int8 AS bytes
+        FROM (SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece, ${byRow ? sql`bool_and(x.fresh)` : sql`true`} AS fresh, (x.n - 1) / ${per} AS g
           FROM (${rows}) x GROUP BY (x.n - 1) / ${per}) p) z
       WHERE z.good ORDER BY z.g`
     if (stream) {
@@ -315,10 +319,12 @@ export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTab
     .limit(limit + 1)
     .execute()
   const picked = new Map(stale.slice(0, limit).map((r) => [r[t.key]!, r.version!]))
-  if (picked.size === 0) return { built: 0, more: log.more }
+  // Keys another consumer is taking are its to mark; they are not this build's 'more'.
+  const logMore = log.more && !log.busy
+  if (picked.size === 0) return { built: 0, more: logMore }
   const rows = await t.derive(db, scope, today, [...picked.keys()])
   const built = rows.length === 0 ? 0 : await store(db, t, scope, rows.map((row) => ({ ...row, version: picked.get(row.key)! })))
-  return { built, more: log.more || stale.length > limit }
+  return { built, more: logMore || stale.length > limit }
 }
 
 /** The built rows written over those still at the version they were picked at. */
@@ -372,6 +378,7 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
     // Writes keep adding keys to the log: a read that finds one pending again after building
     // builds those few too, a bounded number of times, before it leaves the answer to the derivation.
     for (let attempt = 0; attempt < BUILD_ATTEMPTS; attempt++) {
+      await consumeAll(db)
       const { more } = await buildDocuments(db, feed.documents, feed.scopeOf(caller, request), request.today, BUILD_IN_REQUEST)
       if (more) return 'stale'
       const again = await readDocuments(db, feed, caller, request)
@@ -388,9 +395,6 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
 /** Page builds under way in this process, so concurrent requests for one page wait for one build. */
 const pageBuilds = new Map<string, Promise<void>>()
 
-/** How long a page build waits for another consumer of the log before it builds anyway. */
-const CONSUME_TRIES = 20
-
 /**
  * Feed.pageScoped: the log consumed (so pending keys are marked and new members added), then the
  * page's stale documents built.
@@ -400,12 +404,7 @@ function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q
   const running = pageBuilds.get(id)
   if (running !== undefined) return running
   const build = (async () => {
-    for (let i = 0; i < CONSUME_TRIES; i++) {
-      const log = await consumeInvalidations(db)
-      if (!log.more) break
-      // -1: another consumer holds the log; a short wait, as its statement is short.
-      if (log.consumed === 0) await new Promise((resolve) => setTimeout(resolve, 25))
-    }
+    await consumeAll(db)
     const keys = await staleKeysOfPage(db, q)
     if (keys.length > 0) await buildDocuments(db, t, scope, (q.stale as PageStale).page, keys.length, keys)
   })().finally(() => pageBuilds.delete(id))

@@ -11,10 +11,25 @@ const CONSUME_AT_ONCE = 20_000
  * Marks the documents the pending keys name stale and adds the members they call for, in a
  * statement of its own. `more` when keys were left (too many, or another consumer was at it).
  */
-export async function consumeInvalidations(db: Db): Promise<{ consumed: number; more: boolean }> {
+export async function consumeInvalidations(db: Db): Promise<{ consumed: number; more: boolean; busy: boolean }> {
   const { rows } = await sql<{ n: number }>`SELECT document_invalidations_consume(${CONSUME_AT_ONCE}) AS n`.execute(db)
   const n = Number(rows[0]!.n)
-  return n < 0 ? { consumed: 0, more: true } : { consumed: n, more: n >= CONSUME_AT_ONCE }
+  return n < 0 ? { consumed: 0, more: true, busy: true } : { consumed: n, more: n >= CONSUME_AT_ONCE, busy: false }
+}
+
+/** How many times a reader asks for the log while another consumer holds it. */
+const CONSUME_TRIES = 20
+
+/**
+ * The log consumed as far as a reader needs: until no key was left, waiting a little while another
+ * consumer holds it (its statement is short) rather than counting its keys as stale.
+ */
+export async function consumeAll(db: Db): Promise<void> {
+  for (let i = 0; i < CONSUME_TRIES; i++) {
+    const log = await consumeInvalidations(db)
+    if (!log.more) return
+    if (log.busy) await new Promise((resolve) => setTimeout(resolve, 25))
+  }
 }
 
 /** A pending key of the kind, for one document (`id`), one cohort's school documents, or any. */

@@ -10,6 +10,8 @@ import { listParticipants } from '../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts'
 import { listPartnerships } from '../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../src/api/v3/partnerships/serialize.ts'
+import { streaming } from '../../src/read-models/documents.ts'
+import { onPostgres } from '../support/db.ts'
 import { setupTestApp } from '../support/app.ts'
 import { warmParticipants, warmPartnerships } from '../support/documents.ts'
 
@@ -82,5 +84,34 @@ describe('Q-4 during a rebuild: a page built from its own documents', () => {
     const request = { cohorts: null, deliveryPartnerIds: null, updatedSince: null, sort: [], page: page(2, 1) }
     expect(body).toEqual({ data: (await listPartnerships(t.db, lp.id, SEEDED_ON, request)).map(serializePartnership) })
     expect(await staleCount('partnership_documents')).toBe(all - 2)
+  })
+
+  it.skipIf(!onPostgres)('Q-7: pages streamed as bytes (every page size here) frame and measure every page as the derivation has it, first, middle and filtered', async () => {
+    await warmParticipants(t.db, SEEDED_ON)
+    await warmPartnerships(t.db, SEEDED_ON)
+    // Pieces of 4 documents, numbered from the page's offset: the 2nd page of 5 starts in the 2nd piece.
+    streaming.from = 2
+    streaming.perPiece = 4
+    try {
+      for (const [url, options] of [
+        ['/api/v3/participants?page[per_page]=3&page[page]=1', { today: SEEDED_ON, page: page(3, 1) }],
+        ['/api/v3/participants?page[per_page]=5&page[page]=2', { today: SEEDED_ON, page: page(5, 2) }],
+        ['/api/v3/participants?page[per_page]=7&page[page]=3', { today: SEEDED_ON, page: page(7, 3) }],
+        ['/api/v3/participants?page[per_page]=50&page[page]=1', { today: SEEDED_ON, page: page(50, 1) }],
+        ['/api/v3/participants?page[per_page]=4&page[page]=2&filter[training_status]=active', { today: SEEDED_ON, trainingStatus: 'active' as const, page: page(4, 2) }],
+      ] as const) {
+        const res = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${lp.token}`, 'x-with-server-date': `${SEEDED_ON}T12:00:00Z` } })
+        expect(res.statusCode, url).toBe(200)
+        expect(Number(res.headers['content-length']), url).toBe(res.rawPayload.length)
+        const derivation = (await listParticipants(t.db, lp.id, options)).map((row) => serializeParticipant(row, SEEDED_ON))
+        expect(derivation.length, url).toBeGreaterThan(0)
+        expect(res.json(), url).toEqual({ data: derivation })
+      }
+      const request = { cohorts: null, deliveryPartnerIds: null, updatedSince: null, sort: [], page: page(2, 2) }
+      expect(await get('/api/v3/partnerships?page[per_page]=2&page[page]=2')).toEqual({ data: (await listPartnerships(t.db, lp.id, SEEDED_ON, request)).map(serializePartnership) })
+    } finally {
+      streaming.from = 500
+      streaming.perPiece = 40
+    }
   })
 })

@@ -1,7 +1,7 @@
 
-      SELECT z.bytes, z.piece || CASE WHEN z.g = z.last AND false THEN ']}' ELSE '' END AS piece FROM (
-        SELECT p.piece, p.g, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
-          (sum(octet_length(p.piece)) OVER () + 0)::int8 AS bytes
+      SELECT z.bytes, z.piece AS piece FROM (
+        SELECT p.piece, p.g, min(p.g) OVER () AS first, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
+          (sum(octet_length(p.piece)) OVER () + count(*) OVER () - 1 + 0)::int8 AS bytes
         FROM (SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece, bool_and(x.fresh) AS fresh, (x.n - 1) / 40 AS g
           FROM ((select d.body as "body", (d.valid_from <= $1::date AND d.valid_until > $2::date
     AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3)
