@@ -10,7 +10,6 @@
 //   BENCH_SECONDS         measured seconds per row and round (default 5); BENCH_WARMUP_SECONDS (default 2, round 1 only)
 //   BENCH_COLD_BUILD=0    skip the cold build (only the stale documents are built)
 //   BENCH_REBUILD=0       skip the rebuild rows
-import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import pg from 'pg'
@@ -23,6 +22,7 @@ import { coldBuild, staleRows, type ColdBuild, type StaleRows } from './rebuild.
 import { baselineKey, compareRows, judge, mixedSummary, printCompare, printRows, printTable, tableRows, type Measured } from './report.ts'
 import { driveBaseline, driveRow, emptyPoll, fullSync, scenariosFor, type Scenario } from './rows.ts'
 import { startServer, type Server } from './servers.ts'
+import { cpuLoopSeconds } from './machine.ts'
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rect_bench'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -31,21 +31,6 @@ const ROUNDS = 3
 const COLD = process.env.BENCH_COLD_BUILD !== '0'
 const REBUILD = process.env.BENCH_REBUILD !== '0'
 const RESULTS = new URL('./results/latest.json', import.meta.url)
-
-/**
- * The machine's speed, beside the absolute times: the median of three runs of a fixed CPU loop (a
- * function counting to 3e8 in its own `node -e`), in seconds. 0.20 s on the machine of the
- * 2026-12-01 table in BENCHMARKS.md.
- */
-function cpuLoopSeconds(): number {
-  const times: number[] = []
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now()
-    spawnSync(process.execPath, ['-e', 'let n = 0; for (let i = 0; i < 3e8; i++) n++'], { stdio: 'ignore' })
-    times.push((performance.now() - started) / 1000)
-  }
-  return Math.round(times.sort((a, b) => a - b)[1]! * 100) / 100
-}
 
 function compareRef(): string | null {
   const at = process.argv.indexOf('--compare')

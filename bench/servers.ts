@@ -2,8 +2,8 @@
 // runs bin/rect.js, not through tsx), over the bench database, with the rate limits off, and its
 // resident set sampled from /proc every 200 ms, the peak kept per phase of the run.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { rssMb } from './load.ts'
+import { freePort } from './machine.ts'
 
 export type Server = {
   /** 'A' (the ref of --compare) or 'B' (the working tree); 'B' alone without --compare. */
@@ -73,17 +73,6 @@ export async function startServer(o: ServerOptions): Promise<Server> {
 /** The highest RSS the server reached in any phase. */
 export function peakOf(server: Server): number {
   return Math.max(0, ...Object.values(server.peaks))
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
 }
 
 async function waitForHealth(base: string, exited: Promise<void>): Promise<void> {

@@ -9,12 +9,12 @@
 // LOG_LEVEL=debug and prints each start's stages beside its time.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { systemClock } from '../src/clock.ts'
 import { seededTemplateDir } from '../src/cli/seeded-template.ts'
+import { cpuLoopSeconds, freePort } from './machine.ts'
 
 const BARS = { new: 5000, existing: 2000 }
 const POLL_MS = 50
@@ -24,17 +24,6 @@ const args = process.argv.slice(2)
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5
 const withStages = args.includes('--stages')
 const here = fileURLToPath(new URL('..', import.meta.url))
-
-/** The machine's speed: the median of three runs of a fixed CPU loop, in seconds (as `npm run bench`). */
-function cpuLoopSeconds(): number {
-  const times: number[] = []
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now()
-    spawnSync(process.execPath, ['-e', 'let n = 0; for (let i = 0; i < 3e8; i++) n++'], { stdio: 'ignore' })
-    times.push((performance.now() - started) / 1000)
-  }
-  return Math.round(times.sort((a, b) => a - b)[1]! * 100) / 100
-}
 
 function run(command: string, argv: string[], cwd: string): void {
   const result = spawnSync(command, argv, { cwd, stdio: 'inherit' })
@@ -59,17 +48,6 @@ async function prepared(): Promise<{ root: string; cleanUp: () => void }> {
     run('npm', ['run', 'prepare'], here)
   }
   return { root: here, cleanUp: () => {} }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 type Start = { ms: number; stages: string }
