@@ -1,6 +1,6 @@
 // The stored documents (participant_documents 0008 with the transfers of 0010,
 // partnership_documents 0009, school_documents 0012), each table described once (participants.ts,
-// partnerships.ts, schools.ts) and read, built and checked for staleness here the same way.
+// partnerships.ts, schools.ts) and read and checked for staleness here the same way (built in build.ts).
 //
 // A page is answered from the documents only when, in the statement's own snapshot, every
 // document of its scope (the lead provider's, or the cohort's for schools) is built for the
@@ -18,7 +18,10 @@ import { orderAndPage } from '../db/fragments.ts'
 import type { Page } from '../api/common/paging.ts'
 import type { SortKey } from '../api/common/sort.ts'
 import type { DocumentKind } from './dependencies.ts'
-import { consumeAll, consumeInvalidations, pending } from './log.ts'
+import { consumeAll, pending } from './log.ts'
+import { buildDocuments, name, type DocumentTable } from './build.ts'
+
+export type { ColumnType, DocumentTable, Step } from './build.ts'
 
 /**
  * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
@@ -27,35 +30,6 @@ import { consumeAll, consumeInvalidations, pending } from './log.ts'
  * request's date; 'not found' for a show whose id is not the caller's.
  */
 export type DocumentsAnswer = { body: string[] } | { stream: Readable; bytes: number } | 'stale' | 'not found'
-
-/** How many documents a build stored, and whether more of its scope are stale. */
-export type Step = { built: number; more: boolean }
-
-/** How a stored column travels to PostgreSQL: one array per column, unnested (a uuid[] as its text, as unnest flattens arrays of arrays). */
-export type ColumnType = 'text' | 'uuid' | 'uuid[]' | 'timestamptz' | 'date' | 'integer' | 'boolean'
-
-/** A document table: its rows, the scope a build and a staleness check cover, and how a stale row is built. */
-export type DocumentTable<S, C extends string = string> = {
-  table: 'participant_documents' | 'partnership_documents' | 'school_documents'
-  /** Its keys' kind in the invalidation log (dependencies.ts). */
-  kind: DocumentKind
-  /** One lead provider's documents, or one cohort's. */
-  scope: 'lead_provider_id' | 'cohort_year'
-  /** Every scope, in the warm-up's order. */
-  scopes: (db: Db) => Promise<S[]>
-  /** A document's key within its scope. */
-  key: 'teacher_id' | 'partnership_id' | 'school_id'
-  /** The columns a build writes besides the key and version (valid_from and valid_until among them). */
-  columns: Record<C, ColumnType>
-  /**
-   * True when a pending key in the log calls for a member row the scope does not have yet (one
-   * that consuming the log adds): the feeds read page by page (Feed.pageScoped) ask this instead of
-   * counting every pending key of the kind.
-   */
-  pendingMembers?: (scope: S) => RawBuilder<boolean>
-  /** The derivation of the picked documents for `today`, each one's stored values; a key left out stays stale. */
-  derive: (db: Db, scope: S, today: string, keys: string[]) => Promise<{ key: string; values: Record<C, unknown> }[]>
-}
 
 /** A feed served from a document table: the scope its request reads, its filters, its order and the text it serves. */
 export type Feed<S, Q extends { today: string }, F, K extends string> = {
@@ -99,8 +73,6 @@ const DOCUMENTS_PER_PIECE = 40
 export const streaming = { from: 500, perPiece: DOCUMENTS_PER_PIECE }
 const EMPTY = '{"data":[]}'
 
-/** A table, column or type name a descriptor states (never request data), as SQL. */
-const name = (text: string) => sql.raw(text)
 
 /** A pending key in the log that may name a document of the scope (or the one document `id`). */
 function pendingOf<S>(t: DocumentTable<S>, scope: S, id?: string): RawBuilder<boolean> {
@@ -300,58 +272,6 @@ async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<Docu
   }
   const { rows: [decided] } = await empty.execute(db)
   return decided?.empty === true ? { body: [EMPTY] } : 'stale'
-}
-
-/**
- * Builds up to `limit` of the scope's stale documents for `today` with the derivation itself
- * (the table's `derive`), and stores each only if no write has marked it stale again since it was
- * picked (its version); only those of `keys` when given. Returns how many were built and whether
- * more are stale.
- */
-export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, limit: number, keys?: string[]): Promise<Step> {
-  const log = await consumeInvalidations(db)
-  const stale: Record<string, string>[] = await (db as unknown as Kysely<any>)
-    .selectFrom(t.table)
-    .select([t.key, 'version'])
-    .where(t.scope, '=', scope)
-    .where((eb) => eb.or([eb('valid_until', '<=', today), eb('valid_from', '>', today)]))
-    .$if(keys !== undefined, (q) => q.where(sql<boolean>`${sql.ref(t.key)} = ANY(${keys}::uuid[])`))
-    .limit(limit + 1)
-    .execute()
-  const picked = new Map(stale.slice(0, limit).map((r) => [r[t.key]!, r.version!]))
-  // Keys another consumer is taking are its to mark; they are not this build's 'more'.
-  const logMore = log.more && !log.busy
-  if (picked.size === 0) return { built: 0, more: logMore }
-  const rows = await t.derive(db, scope, today, [...picked.keys()])
-  const built = rows.length === 0 ? 0 : await store(db, t, scope, rows.map((row) => ({ ...row, version: picked.get(row.key)! })))
-  return { built, more: logMore || stale.length > limit }
-}
-
-/** The built rows written over those still at the version they were picked at. */
-async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[]): Promise<number> {
-  const columns = Object.keys(t.columns) as C[]
-  // A uuid[] travels as its array literal (uuids need no quoting) and is cast back when stored.
-  const arrays = columns.map((c) => {
-    const type = t.columns[c]
-    const values = rows.map((row) => (type === 'uuid[]' ? `{${(row.values[c] as string[]).join(',')}}` : row.values[c]))
-    return sql`${values}::${name(type === 'uuid[]' ? 'text' : type)}[]`
-  })
-  const set = columns.map((c) => sql`${name(c)} = v.${name(c)}${t.columns[c] === 'uuid[]' ? sql`::uuid[]` : sql``}`)
-  const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
-  // Rows another build or a write holds are skipped, never waited for: two builds over the
-  // same documents in different orders cannot deadlock, and a skipped one stays stale.
-  const result = await sql`
-    WITH v AS (SELECT * FROM unnest(${rows.map((r) => r.key)}::uuid[], ${rows.map((r) => r.version)}::bigint[], ${sql.join(arrays)})
-      AS v(${key}, version, ${sql.join(columns.map(name))})),
-    mine AS (
-      SELECT d.${key} FROM ${table} d JOIN v ON v.${key} = d.${key}
-      WHERE d.${scoped} = ${scope} AND d.version = v.version
-      FOR UPDATE OF d SKIP LOCKED)
-    UPDATE ${table} d SET
-      ${sql.join(set, sql`,\n      `)}
-    FROM v JOIN mine ON mine.${key} = v.${key}
-    WHERE d.${scoped} = ${scope} AND d.${key} = v.${key} AND d.version = v.version`.execute(db)
-  return Number(result.numAffectedRows ?? 0)
 }
 
 /**

@@ -1,7 +1,8 @@
 // Q-4 … Q-6: every document table's stale documents for a date, built by `rect serve` in the
 // background (serve-start.ts) and by the bench before it measures.
 import type { Db } from '../db/connect.ts'
-import { buildDocuments, type DocumentTable } from './documents.ts'
+import { buildDocuments } from './build.ts'
+import type { DocumentTable } from './documents.ts'
 import { participantDocuments } from './participants.ts'
 import { partnershipDocuments } from './partnerships.ts'
 import { schoolDocuments } from './schools.ts'

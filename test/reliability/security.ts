@@ -88,10 +88,10 @@ export const ALLOWED_DYNAMIC_SQL: Record<string, string> = {
   'read-models/documents.ts:sql.lit(DOCUMENTS_PER_PIECE)': 'a constant of the module',
   'read-models/documents.ts:sql.lit(streaming.perPiece)': "a number of the module (40; tests lower it)",
   'read-models/documents.ts:sql.lit(stream ? EMPTY.length : 0)': 'the length of a constant string, or 0',
-  'read-models/documents.ts:sql.ref(t.key)': 'a key column named in the document descriptors (src/read-models)',
+  'read-models/build.ts:sql.ref(t.key)': 'a key column named in the document descriptors (src/read-models)',
   'db/copy-out.ts:connection.query(`COPY (${query}) TO STDOUT (FORMAT binary)`)':
     "a statement compiled by Kysely whose values inlineParameters quotes with pg's escapeLiteral (COPY takes no parameters; test/db/copy-out.test.ts)",
-  'read-models/documents.ts:sql.raw(text)': 'table, column and type names written in the document descriptors (src/read-models)',
+  'read-models/build.ts:sql.raw(text)': 'table, column and type names written in the document descriptors (src/read-models)',
   'api/v3/participants/query.ts:sql.ref(`${tp}.withdrawn_at`)': 'a table alias of the query',
   'api/v3/participants/query.ts:sql.ref(`${tp}.deferred_at`)': 'a table alias of the query',
   "api/v3/unfunded-mentors/query.ts:sql.ref('members.created_at')": 'a literal column',

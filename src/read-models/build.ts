@@ -1,0 +1,91 @@
+// Building stored documents (documents.ts describes the tables and reads them): the picked stale
+// documents of a scope derived by the table's own derivation and stored only where no write has
+// marked them stale since they were picked.
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Db } from '../db/connect.ts'
+import type { DocumentKind } from './dependencies.ts'
+import { consumeInvalidations } from './log.ts'
+
+/** How many documents a build stored, and whether more of its scope are stale. */
+export type Step = { built: number; more: boolean }
+
+/** How a stored column travels to PostgreSQL: one array per column, unnested (a uuid[] as its text, as unnest flattens arrays of arrays). */
+export type ColumnType = 'text' | 'uuid' | 'uuid[]' | 'timestamptz' | 'date' | 'integer' | 'boolean'
+
+/** A document table: its rows, the scope a build and a staleness check cover, and how a stale row is built. */
+export type DocumentTable<S, C extends string = string> = {
+  table: 'participant_documents' | 'partnership_documents' | 'school_documents'
+  /** Its keys' kind in the invalidation log (dependencies.ts). */
+  kind: DocumentKind
+  /** One lead provider's documents, or one cohort's. */
+  scope: 'lead_provider_id' | 'cohort_year'
+  /** Every scope, in the warm-up's order. */
+  scopes: (db: Db) => Promise<S[]>
+  /** A document's key within its scope. */
+  key: 'teacher_id' | 'partnership_id' | 'school_id'
+  /** The columns a build writes besides the key and version (valid_from and valid_until among them). */
+  columns: Record<C, ColumnType>
+  /**
+   * True when a pending key in the log calls for a member row the scope does not have yet (one
+   * that consuming the log adds): the feeds read page by page (Feed.pageScoped) ask this instead of
+   * counting every pending key of the kind.
+   */
+  pendingMembers?: (scope: S) => RawBuilder<boolean>
+  /** The derivation of the picked documents for `today`, each one's stored values; a key left out stays stale. */
+  derive: (db: Db, scope: S, today: string, keys: string[]) => Promise<{ key: string; values: Record<C, unknown> }[]>
+}
+
+/** A table, column or type name a descriptor states (never request data), as SQL. */
+export const name = (text: string) => sql.raw(text)
+
+/**
+ * Builds up to `limit` of the scope's stale documents for `today` with the derivation itself
+ * (the table's `derive`), and stores each only if no write has marked it stale again since it was
+ * picked (its version); only those of `keys` when given. Returns how many were built and whether
+ * more are stale.
+ */
+export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, limit: number, keys?: string[]): Promise<Step> {
+  const log = await consumeInvalidations(db)
+  const stale: Record<string, string>[] = await (db as unknown as Kysely<any>)
+    .selectFrom(t.table)
+    .select([t.key, 'version'])
+    .where(t.scope, '=', scope)
+    .where((eb) => eb.or([eb('valid_until', '<=', today), eb('valid_from', '>', today)]))
+    .$if(keys !== undefined, (q) => q.where(sql<boolean>`${sql.ref(t.key)} = ANY(${keys}::uuid[])`))
+    .limit(limit + 1)
+    .execute()
+  const picked = new Map(stale.slice(0, limit).map((r) => [r[t.key]!, r.version!]))
+  // Keys another consumer is taking are its to mark; they are not this build's 'more'.
+  const logMore = log.more && !log.busy
+  if (picked.size === 0) return { built: 0, more: logMore }
+  const rows = await t.derive(db, scope, today, [...picked.keys()])
+  const built = rows.length === 0 ? 0 : await store(db, t, scope, rows.map((row) => ({ ...row, version: picked.get(row.key)! })))
+  return { built, more: logMore || stale.length > limit }
+}
+
+/** The built rows written over those still at the version they were picked at. */
+async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[]): Promise<number> {
+  const columns = Object.keys(t.columns) as C[]
+  // A uuid[] travels as its array literal (uuids need no quoting) and is cast back when stored.
+  const arrays = columns.map((c) => {
+    const type = t.columns[c]
+    const values = rows.map((row) => (type === 'uuid[]' ? `{${(row.values[c] as string[]).join(',')}}` : row.values[c]))
+    return sql`${values}::${name(type === 'uuid[]' ? 'text' : type)}[]`
+  })
+  const set = columns.map((c) => sql`${name(c)} = v.${name(c)}${t.columns[c] === 'uuid[]' ? sql`::uuid[]` : sql``}`)
+  const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
+  // Rows another build or a write holds are skipped, never waited for: two builds over the
+  // same documents in different orders cannot deadlock, and a skipped one stays stale.
+  const result = await sql`
+    WITH v AS (SELECT * FROM unnest(${rows.map((r) => r.key)}::uuid[], ${rows.map((r) => r.version)}::bigint[], ${sql.join(arrays)})
+      AS v(${key}, version, ${sql.join(columns.map(name))})),
+    mine AS (
+      SELECT d.${key} FROM ${table} d JOIN v ON v.${key} = d.${key}
+      WHERE d.${scoped} = ${scope} AND d.version = v.version
+      FOR UPDATE OF d SKIP LOCKED)
+    UPDATE ${table} d SET
+      ${sql.join(set, sql`,\n      `)}
+    FROM v JOIN mine ON mine.${key} = v.${key}
+    WHERE d.${scoped} = ${scope} AND d.${key} = v.${key} AND d.version = v.version`.execute(db)
+  return Number(result.numAffectedRows ?? 0)
+}
