@@ -73,7 +73,6 @@ const DOCUMENTS_PER_PIECE = 40
 export const streaming = { from: 500, perPiece: DOCUMENTS_PER_PIECE }
 const EMPTY = '{"data":[]}'
 
-
 /** A pending key in the log that may name a document of the scope (or the one document `id`). */
 function pendingOf<S>(t: DocumentTable<S>, scope: S, id?: string): RawBuilder<boolean> {
   // A school key names one cohort's documents or every cohort's; the other kinds' keys name a
