@@ -75,17 +75,19 @@ async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope:
   const set = columns.map((c) => sql`${name(c)} = v.${name(c)}${t.columns[c] === 'uuid[]' ? sql`::uuid[]` : sql``}`)
   const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
   // Rows another build or a write holds are skipped, never waited for: two builds over the
-  // same documents in different orders cannot deadlock, and a skipped one stays stale.
+  // same documents in different orders cannot deadlock, and a skipped one stays stale. The rows
+  // locked carry their values, so the UPDATE joins each to its document by key: joining them to
+  // the unnested values again was a nested loop of 2,000 × 2,000 (1.5 s of a 2,000-row store).
   const result = await sql`
     WITH v AS (SELECT * FROM unnest(${rows.map((r) => r.key)}::uuid[], ${rows.map((r) => r.version)}::bigint[], ${sql.join(arrays)})
       AS v(${key}, version, ${sql.join(columns.map(name))})),
     mine AS (
-      SELECT d.${key} FROM ${table} d JOIN v ON v.${key} = d.${key}
+      SELECT v.* FROM ${table} d JOIN v ON v.${key} = d.${key}
       WHERE d.${scoped} = ${scope} AND d.version = v.version
       FOR UPDATE OF d SKIP LOCKED)
     UPDATE ${table} d SET
       ${sql.join(set, sql`,\n      `)}
-    FROM v JOIN mine ON mine.${key} = v.${key}
+    FROM mine v
     WHERE d.${scoped} = ${scope} AND d.${key} = v.${key} AND d.version = v.version`.execute(db)
   return Number(result.numAffectedRows ?? 0)
 }

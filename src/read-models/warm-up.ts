@@ -44,7 +44,11 @@ export async function warmAllDocuments(
   const jobs: (() => Promise<void>)[] = []
   for (const [name, t] of tables) {
     for (const scope of await (t as DocumentTable<unknown>).scopes(db)) {
-      jobs.push(async () => void (built[name] += await warmScope(db, t as DocumentTable<unknown>, scope, today, signal)))
+      // Not `built[name] += await …`: that reads built[name] before the await and loses the other worker's count.
+      jobs.push(async () => {
+        const n = await warmScope(db, t as DocumentTable<unknown>, scope, today, signal)
+        built[name] += n
+      })
     }
   }
   const worker = async () => {

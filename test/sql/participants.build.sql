@@ -243,7 +243,7 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
     WITH v AS (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::text[], $8::integer[], $9::text[], $10::integer[], $11::text[], $12::text[], $13::timestamptz[])
       AS v(teacher_id, version, body, updated_at, valid_from, valid_until, from_participant_ids, ect_cohort, ect_training_status, mentor_cohort, mentor_training_status, transfers_body, transfers_updated_at)),
     mine AS (
-      SELECT d.teacher_id FROM participant_documents d JOIN v ON v.teacher_id = d.teacher_id
+      SELECT v.* FROM participant_documents d JOIN v ON v.teacher_id = d.teacher_id
       WHERE d.lead_provider_id = $14 AND d.version = v.version
       FOR UPDATE OF d SKIP LOCKED)
     UPDATE participant_documents d SET
@@ -258,7 +258,7 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
       mentor_training_status = v.mentor_training_status,
       transfers_body = v.transfers_body,
       transfers_updated_at = v.transfers_updated_at
-    FROM v JOIN mine ON mine.teacher_id = v.teacher_id
+    FROM mine v
     WHERE d.lead_provider_id = $15 AND d.teacher_id = v.teacher_id AND d.version = v.version;
 
 
