@@ -7,9 +7,7 @@
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { connect } from '../src/db/connect.ts'
-import { warmAllDocuments } from '../src/read-models/warm-up.ts'
-import { systemClock } from '../src/clock.ts'
-import { runRepeatedly } from '../src/server.ts'
+import { warmDocumentsInBackground } from '../src/read-models/warm-up.ts'
 
 const loaded = loadConfig({}, process.env)
 if (!loaded.ok) {
@@ -22,7 +20,7 @@ const app = await buildApp({ db: connection.db, config })
 // As rect serve (serve-start.ts): stale documents are built in the background.
 const firstAfterMs = Number(process.env.RECT_WARMUP_FIRST_MS ?? 1000)
 const everyMs = Number(process.env.RECT_WARMUP_EVERY_MS ?? 60_000)
-runRepeatedly(app, { firstAfterMs, everyMs }, (signal) => warmAllDocuments(connection.db, systemClock().today, signal), 'documents warm-up')
+warmDocumentsInBackground(app, connection.db, { firstAfterMs, everyMs })
 await app.listen({ port: config.port, host: config.host })
 
 process.on('SIGTERM', () => {

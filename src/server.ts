@@ -136,12 +136,21 @@ export function runDailyAt(app: App, time: string, task: () => Promise<unknown>)
 /**
  * Runs `task` after `firstAfterMs`, then `everyMs` after each run ends, until the app closes. The
  * task gets a signal that aborts when the app starts closing, and the close waits for the run in
- * flight (which should stop at its next step); a failure is logged.
+ * flight (which should stop at its next step); a failure is logged. The returned `wake` brings the
+ * next run forward to `wakeAfterMs` from now (or right after the run in flight): many wakes in
+ * that time make one run.
  */
-export function runRepeatedly(app: App, { firstAfterMs, everyMs }: { firstAfterMs: number; everyMs: number }, task: (signal: AbortSignal) => Promise<unknown>, name: string): void {
+export function runRepeatedly(
+  app: App,
+  { firstAfterMs, everyMs, wakeAfterMs = 0 }: { firstAfterMs: number; everyMs: number; wakeAfterMs?: number },
+  task: (signal: AbortSignal) => Promise<unknown>,
+  name: string,
+): { wake: () => void } {
   const stopping = new AbortController()
   let timer: NodeJS.Timeout | null = null
+  let due = Infinity
   let running: Promise<void> | null = null
+  let again = false
   const run = async () => {
     try {
       await task(stopping.signal)
@@ -150,10 +159,16 @@ export function runRepeatedly(app: App, { firstAfterMs, everyMs }: { firstAfterM
     }
   }
   const schedule = (ms: number) => {
+    if (timer !== null) clearTimeout(timer)
+    due = Date.now() + ms
     timer = setTimeout(() => {
+      timer = null
+      due = Infinity
       running = run().then(() => {
         running = null
-        if (!stopping.signal.aborted) schedule(everyMs)
+        if (stopping.signal.aborted) return
+        schedule(again ? wakeAfterMs : everyMs)
+        again = false
       })
     }, ms)
     timer.unref()
@@ -164,4 +179,11 @@ export function runRepeatedly(app: App, { firstAfterMs, everyMs }: { firstAfterM
     if (timer !== null) clearTimeout(timer)
     await running
   })
+  return {
+    wake() {
+      if (stopping.signal.aborted) return
+      if (running !== null) again = true
+      else if (due > Date.now() + wakeAfterMs) schedule(wakeAfterMs)
+    },
+  }
 }

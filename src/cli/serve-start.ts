@@ -9,8 +9,8 @@ import { InvalidError } from '../errors.ts'
 import { holdsDomainData, seedDataSet } from '../sandbox/seed.ts'
 import { sandboxTokens } from '../sandbox/sandbox-tokens.ts'
 import { runStatementSweep } from '../domain/statements/run-statement-sweep.ts'
-import { listen, runDailyAt, runRepeatedly, stopOnSignal } from '../server.ts'
-import { warmAllDocuments } from '../read-models/warm-up.ts'
+import { listen, runDailyAt, stopOnSignal } from '../server.ts'
+import { warmDocumentsInBackground } from '../read-models/warm-up.ts'
 import { applyMigrations, isNewDataDir, openDatabase, type OpenedDatabase } from './database.ts'
 import { usageError } from './errors.ts'
 import type { Io } from './io.ts'
@@ -73,10 +73,7 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
   // Q-4 … Q-6: the participant, partnership and school documents stale for today (all of them after a
   // migration or a bulk load, a few after midnight) are built in the background, so readers
   // seldom build them; the first run waits a moment, so start-up is not slowed.
-  runRepeatedly(app, { firstAfterMs: 1000, everyMs: WARM_EVERY_MS }, async (signal) => {
-    const built = await warmAllDocuments(db, systemClock().today, signal)
-    if (built.participants + built.partnerships + built.schools > 0) app.log.info({ built }, 'documents built')
-  }, 'documents warm-up')
+  warmDocumentsInBackground(app, db, { firstAfterMs: 1000, everyMs: WARM_EVERY_MS })
   let address
   try {
     address = await stages.time('listen', () => listen(app, config.host, config.port)) // step 8

@@ -1,7 +1,7 @@
 // Building stored documents (documents.ts describes the tables and reads them): the picked stale
 // documents of a scope derived by the table's own derivation and stored only where no write has
 // marked them stale since they were picked.
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Db } from '../db/connect.ts'
 import type { DocumentKind } from './dependencies.ts'
 import { consumeInvalidations } from './log.ts'
@@ -31,6 +31,12 @@ export type DocumentTable<S, C extends string = string> = {
    * counting every pending key of the kind.
    */
   pendingMembers?: (scope: S) => RawBuilder<boolean>
+  /**
+   * The member row's own columns (besides scope and key) for `keys`, keyed by `key`, as consuming
+   * the log writes them (document_invalidations_consume.sql): a read that derives a few stale
+   * documents itself (merged.ts) puts them beside the derived values.
+   */
+  memberRows: { columns: Record<string, ColumnType>; rows: (keys: string[]) => RawBuilder<unknown> }
   /** The derivation of the picked documents for `today`, each one's stored values; a key left out stays stale. */
   derive: (db: Db, scope: S, today: string, keys: string[]) => Promise<{ key: string; values: Record<C, unknown> }[]>
 }
@@ -46,12 +52,17 @@ export const name = (text: string) => sql.raw(text)
  */
 export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, limit: number, keys?: string[]): Promise<Step> {
   const log = await consumeInvalidations(db)
-  const stale: Record<string, string>[] = await (db as unknown as Kysely<any>)
-    .selectFrom(t.table)
-    .select([t.key, 'version'])
-    .where(t.scope, '=', scope)
-    .where((eb) => eb.or([eb('valid_until', '<=', today), eb('valid_from', '>', today)]))
-    .$if(keys !== undefined, (q) => q.where(sql<boolean>`${sql.ref(t.key)} = ANY(${keys}::uuid[])`))
+  // Two index ranges (by_valid_until, by_valid_from), not one OR: with the OR the planner walked a
+  // whole scope's index when its statistics were taken while every document was stale (1 s a pick).
+  const range = (built: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) =>
+    (db as unknown as Kysely<any>)
+      .selectFrom(t.table)
+      .select([t.key, 'version'])
+      .where(t.scope, '=', scope)
+      .where(built)
+      .$if(keys !== undefined, (q) => q.where(sql<boolean>`${sql.ref(t.key)} = ANY(${keys}::uuid[])`))
+  const stale: Record<string, string>[] = await range((eb) => eb('valid_until', '<=', today))
+    .union(range((eb) => eb('valid_from', '>', today)))
     .limit(limit + 1)
     .execute()
   const picked = new Map(stale.slice(0, limit).map((r) => [r[t.key]!, r.version!]))

@@ -20,6 +20,7 @@ import type { SortKey } from '../api/common/sort.ts'
 import type { DocumentKind } from './dependencies.ts'
 import { consumeAll, pending } from './log.ts'
 import { buildDocuments, name, type DocumentTable } from './build.ts'
+import { mergedDocuments } from './merged.ts'
 
 export type { ColumnType, DocumentTable, Step } from './build.ts'
 
@@ -128,13 +129,16 @@ function pageQuery<S, Q extends { today: string }, F, K extends string>(
   feed: Feed<S, Q, F, K>,
   caller: string,
   request: ListRequest<Q, F, K>,
+  from?: RawBuilder<unknown>,
 ): PageQuery<K> | 'empty' {
   const filters = feed.filters(request)
   if (request.page.beyondEnd || filters === null) return 'empty'
   const t = feed.documents
   const scope = feed.scopeOf(caller, request)
   // The table is a descriptor's, so the builder is untyped here; the SQL is test/sql's snapshots.
-  let members = (db as unknown as Kysely<any>).selectFrom(`${t.table} as d`).where(`d.${t.scope}`, '=', scope)
+  // `from`: the scope's documents with a few stale ones derived in their place (merged.ts).
+  const k = db as unknown as Kysely<any>
+  let members = (from === undefined ? k.selectFrom(`${t.table} as d`) : k.selectFrom(from.as('d'))).where(`d.${t.scope}`, '=', scope)
   if (feed.member !== undefined) members = members.where(feed.member)
   for (const filter of filters) members = members.where(filter)
   const inCreatedOrder = request.sort.every((k) => k.key === 'created_at')
@@ -264,13 +268,51 @@ async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<Docu
       if (pieces.length > 0) return { body: listPieces(pieces.map((r) => r.piece)) }
     }
   } else {
-    const { rows: pieces } = await sql<{ piece: string }>`
-    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (${rows}) x
-    GROUP BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)} ORDER BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)}`.execute(db)
-    if (pieces.length > 0) return { body: listPieces(pieces.map((r) => r.piece)) }
+    const pieces = await piecesOf(db, rows)
+    if (pieces.length > 0) return { body: listPieces(pieces) }
   }
   const { rows: [decided] } = await empty.execute(db)
   return decided?.empty === true ? { body: [EMPTY] } : 'stale'
+}
+
+/** The rows `(body, n)` joined in order into pieces of DOCUMENTS_PER_PIECE. */
+async function piecesOf(db: Db, rows: RawBuilder<unknown>): Promise<string[]> {
+  const { rows: pieces } = await sql<{ piece: string }>`
+    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (${rows}) x
+    GROUP BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)} ORDER BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)}`.execute(db)
+  return pieces.map((r) => r.piece)
+}
+
+/**
+ * A list page while a few of its scope's documents are stale: on one snapshot, those few derived
+ * and the page read from the documents with them in place (merged.ts), without waiting for a
+ * build. 'too many' when more are stale. Either way the process's warm-up is woken to build them.
+ */
+async function readMerged<S, Q extends { today: string }, F, K extends string>(
+  db: Db,
+  feed: Feed<S, Q, F, K>,
+  caller: string,
+  request: ListRequest<Q, F, K>,
+): Promise<DocumentsAnswer | 'too many'> {
+  const t = feed.documents
+  const answer = await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
+    const from = await mergedDocuments(trx, t, feed.scopeOf(caller, request), request.today)
+    if (from === null) return 'too many' as const
+    const query = pageQuery(trx, feed, caller, request, from)
+    if (query === 'empty') return { body: [EMPTY] }
+    const pieces = await piecesOf(trx, sql`${ordered(query, (m) => m.select(query.body.as('body')))}`)
+    return { body: listPieces(pieces) }
+  })
+  wakers.get(db)?.()
+  return answer
+}
+
+/** Per database, what wakes its process's warm-up (serve-start.ts). */
+const wakers = new WeakMap<Db, () => void>()
+
+/** `wake` is called when a read found documents stale and answered without building them. */
+export function whenDocumentsStale(db: Db, wake: () => void): void {
+  wakers.set(db, wake)
 }
 
 /**
@@ -293,6 +335,12 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
     if (query !== 'empty' && 'page' in query.stale) {
       await buildPage(db, feed.documents, feed.scopeOf(caller, request), query)
       return readPage(db, query)
+    }
+    // With a warm-up to build them (serve-start.ts), a few stale documents are derived by the read
+    // itself; without one, the read builds them as below.
+    if (query !== 'empty' && wakers.has(db)) {
+      const merged = await readMerged(db, feed, caller, request as ListRequest<Q, F, K>)
+      if (merged !== 'too many') return merged
     }
     // Writes keep adding keys to the log: a read that finds one pending again after building
     // builds those few too, a bounded number of times, before it leaves the answer to the derivation.

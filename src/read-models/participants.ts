@@ -39,6 +39,10 @@ export const participantDocuments: DocumentTable<string, keyof typeof COLUMNS> =
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
     WHERE i.kind = 'participant' AND tp.lead_provider_id = ${leadProviderId} AND tp.partnership_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = ${leadProviderId} AND m.teacher_id = i.id))`,
+  memberRows: {
+    columns: { created_at: 'timestamptz' },
+    rows: (ids) => sql`SELECT id AS teacher_id, created_at FROM teachers WHERE id = ANY(${ids}::uuid[])`,
+  },
   // The feed's and the transfers' derivations for these participants, with the R-39 keys the
   // filters read and the days the texts hold for.
   async derive(db, leadProviderId, today, ids) {

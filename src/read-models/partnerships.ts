@@ -22,6 +22,10 @@ export const partnershipDocuments: DocumentTable<string, keyof typeof COLUMNS> =
     SELECT 1 FROM document_invalidations i JOIN partnerships p ON p.id = i.id
     WHERE i.kind = 'partnership' AND p.lead_provider_id = ${leadProviderId}
       AND NOT EXISTS (SELECT 1 FROM partnership_documents m WHERE m.partnership_id = i.id))`,
+  memberRows: {
+    columns: { created_at: 'timestamptz', cohort_year: 'integer' },
+    rows: (ids) => sql`SELECT id AS partnership_id, created_at, cohort_year FROM partnerships WHERE id = ANY(${ids}::uuid[])`,
+  },
   async derive(db, leadProviderId, today, ids) {
     const rows = await partnershipsByIds(db, leadProviderId, today, ids)
     const windows = await partnershipWindows(db, ids, today)

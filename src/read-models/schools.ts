@@ -27,6 +27,10 @@ export const schoolDocuments: DocumentTable<number, keyof typeof COLUMNS> = {
   scopes: async (db) => (await db.selectFrom('cohorts').select('year').orderBy('year').execute()).map((c) => c.year),
   key: 'school_id',
   columns: COLUMNS,
+  memberRows: {
+    columns: { created_at: 'timestamptz', urn: 'text' },
+    rows: (ids) => sql`SELECT id AS school_id, created_at, urn FROM schools WHERE id = ANY(${ids}::uuid[])`,
+  },
   // Every picked school is stored: one P-43 does not list in the cohort as not listed.
   async derive(db, cohortYear, today, ids) {
     const facts = new Map((await schoolsForDocuments(db, cohortYear, today, ids)).map((row) => [row.id, row]))

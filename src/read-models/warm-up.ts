@@ -1,8 +1,11 @@
 // Q-4 … Q-6: every document table's stale documents for a date, built by `rect serve` in the
 // background (serve-start.ts) and by the bench before it measures.
+import type { App } from '../app.ts'
+import { systemClock } from '../clock.ts'
 import type { Db } from '../db/connect.ts'
+import { runRepeatedly } from '../server.ts'
 import { buildDocuments } from './build.ts'
-import type { DocumentTable } from './documents.ts'
+import { whenDocumentsStale, type DocumentTable } from './documents.ts'
 import { participantDocuments } from './participants.ts'
 import { partnershipDocuments } from './partnerships.ts'
 import { schoolDocuments } from './schools.ts'
@@ -56,4 +59,22 @@ export async function warmAllDocuments(
   }
   await Promise.all(Array.from({ length: Math.max(1, workers) }, worker))
   return built
+}
+
+/** How soon a read that found documents stale (and derived them itself) brings the warm-up forward. */
+const WAKE_AFTER_MS = 200
+
+/**
+ * Q-4 … Q-6: the stale documents built in the background for the real clock's date, first after
+ * `firstAfterMs`, then `everyMs` after each run, and WAKE_AFTER_MS after a read finds some stale
+ * (documents.ts), so reads under a steady stream of writes find them built again.
+ */
+export function warmDocumentsInBackground(app: App, db: Db, { firstAfterMs, everyMs }: { firstAfterMs: number; everyMs: number }): void {
+  const { wake } = runRepeatedly(app, { firstAfterMs, everyMs, wakeAfterMs: WAKE_AFTER_MS }, async (signal) => {
+    const built = await warmAllDocuments(db, systemClock().today, signal)
+    // A bulk rebuild (a migration, a new day) is worth a line; the few each write leaves are not.
+    const n = built.participants + built.partnerships + built.schools
+    if (n > 0) app.log[n >= 1000 ? 'info' : 'debug']({ built }, 'documents built')
+  }, 'documents warm-up')
+  whenDocumentsStale(db, wake)
 }

@@ -1,0 +1,67 @@
+// A list read while a few of its scope's documents are stale (schools and lead providers writing:
+// each write leaves a key in the log, Q-4's mixed row): rather than wait for a build, the read
+// derives those few itself, on the same snapshot as the documents it reads, and reads the page
+// from the scope's documents with the derived ones in place of the stale. The answer is the
+// derivation's on that snapshot; nothing is stored (the warm-up, woken, builds them).
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../db/connect.ts'
+import { name, type ColumnType, type DocumentTable } from './build.ts'
+
+/** How many stale documents a read derives on its own snapshot; with more, it builds or derives the page (documents.ts). Tests lower it. */
+export const merging = { atMost: 100 }
+
+/** A scope's value as SQL, typed as its column is. */
+function scopeValue<S>(t: DocumentTable<S>, scope: S): RawBuilder<unknown> {
+  return t.scope === 'cohort_year' ? sql`${scope}::integer` : sql`${scope}::uuid`
+}
+
+/**
+ * The keys of the scope's documents not built for `today` and the keys of the kind pending in the
+ * log (any lead provider's: the derivation tells which are the scope's members), up to `limit`.
+ */
+async function staleKeys<S>(db: Db, t: DocumentTable<S>, scope: S, today: string, limit: number): Promise<string[]> {
+  const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
+  // A school key names one cohort's documents or every cohort's.
+  const cohort = t.scope === 'cohort_year' ? sql` AND (cohort_year = ${scope}::integer OR cohort_year IS NULL)` : sql``
+  const { rows } = await sql<{ key: string }>`
+    SELECT ${key} AS key FROM ${table} WHERE ${scoped} = ${scopeValue(t, scope)} AND valid_until <= ${today}::date
+    UNION SELECT ${key} FROM ${table} WHERE ${scoped} = ${scopeValue(t, scope)} AND valid_from > ${today}::date
+    UNION SELECT id FROM document_invalidations WHERE kind = ${t.kind}${cohort}
+    LIMIT ${limit}`.execute(db)
+  return rows.map((r) => r.key)
+}
+
+/** An array of one column's values as unnest takes it (a uuid[] as its text, as store does). */
+function arrayOf(type: ColumnType, values: unknown[]): RawBuilder<unknown> {
+  if (type === 'uuid[]') return sql`${values.map((v) => `{${(v as string[]).join(',')}}`)}::text[]`
+  return sql`${values}::${name(type)}[]`
+}
+
+/**
+ * The scope's documents as a relation with the table's columns (scope, key, the member row's
+ * own, the built ones), the stale ones derived for `today` in their place; null when more than
+ * merging.atMost are stale. Run every statement of the read on one snapshot (repeatable read):
+ * then the documents kept are those built and not pending in it, and the derived ones are its own.
+ */
+export async function mergedDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string): Promise<RawBuilder<unknown> | null> {
+  const keys = await staleKeys(db, t, scope, today, merging.atMost + 1)
+  if (keys.length > merging.atMost) return null
+  const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
+  const built = Object.keys(t.columns) as C[]
+  const own = Object.keys(t.memberRows.columns)
+  const columns = sql.join([scoped, key, ...own.map(name), ...built.map(name)])
+  const kept = sql`SELECT ${columns} FROM ${table} WHERE ${scoped} = ${scopeValue(t, scope)} AND NOT (${key} = ANY(${keys}::uuid[]))`
+  // A key the derivation leaves out is no member of the scope (any more): not on the page.
+  const derived = keys.length === 0 ? [] : await t.derive(db, scope, today, keys)
+  if (derived.length === 0) return sql`(${kept})`
+  const values = sql.join([
+    arrayOf('uuid', derived.map((d) => d.key)),
+    ...built.map((c) => arrayOf(t.columns[c], derived.map((d) => d.values[c]))),
+  ])
+  const cast = (c: C) => (t.columns[c] === 'uuid[]' ? sql`v.${name(c)}::uuid[]` : sql`v.${name(c)}`)
+  return sql`(${kept}
+    UNION ALL
+    SELECT ${scopeValue(t, scope)}, v.${key}, ${sql.join([...own.map((c) => sql`m.${name(c)}`), ...built.map(cast)])}
+    FROM unnest(${values}) AS v(${sql.join([key, ...built.map(name)])})
+    JOIN (${t.memberRows.rows(derived.map((d) => d.key))}) m ON m.${key} = v.${key})`
+}
