@@ -47,11 +47,12 @@ export const name = (text: string) => sql.raw(text)
 /**
  * Builds up to `limit` of the scope's stale documents for `today` with the derivation itself
  * (the table's `derive`), and stores each only if no write has marked it stale again since it was
- * picked (its version); only those of `keys` when given. Returns how many were built and whether
- * more are stale.
+ * picked (its version); only those of `keys` when given (the log is consumed first otherwise).
+ * Returns how many were built and whether more are stale.
  */
 export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, limit: number, keys?: string[]): Promise<Step> {
-  const log = await consumeInvalidations(db)
+  // Given keys (a page's), the caller has consumed what the log holds for them (consumeKeys).
+  const log = keys === undefined ? await consumeInvalidations(db) : { more: false, busy: false }
   // Two index ranges (by_valid_until, by_valid_from), not one OR: with the OR the planner walked a
   // whole scope's index when its statistics were taken while every document was stale (1 s a pick).
   const range = (built: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) =>

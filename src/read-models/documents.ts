@@ -18,7 +18,7 @@ import { orderAndPage } from '../db/fragments.ts'
 import type { Page } from '../api/common/paging.ts'
 import type { SortKey } from '../api/common/sort.ts'
 import type { DocumentKind } from './dependencies.ts'
-import { consumeAll, pending } from './log.ts'
+import { consumeAll, consumeKeys, pending } from './log.ts'
 import { buildDocuments, name, type DocumentTable } from './build.ts'
 import { mergedDocuments } from './merged.ts'
 
@@ -222,14 +222,17 @@ function goodRows<K extends string>(q: PageQuery<K>): { rows: RawBuilder<unknown
   return { rows: sql`${rows}`, byRow: true, empty: sql`SELECT NOT ${members} AND NOT EXISTS (${page}) AS empty` }
 }
 
-/** Feed.pageScoped: the keys of the page's documents that are not built for its date. */
-async function staleKeysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promise<string[]> {
+/** Feed.pageScoped: the page's keys, whether each is built for its date and pending in the log, and whether a new member is pending. */
+async function keysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promise<{ key: string; built: boolean; logged: boolean; members: boolean }[]> {
   if (!('page' in q.stale)) return []
-  const today = q.stale.page
+  const { page: today, kind, members } = q.stale
   const window = ordered(q, (m) => m.select([q.key.as('key'), 'd.valid_from', 'd.valid_until']))
-  const { rows } = await sql<{ key: string }>`
-    SELECT w.key FROM (${window}) w WHERE NOT (w.valid_from <= ${today}::date AND w.valid_until > ${today}::date)`.execute(db)
-  return rows.map((r) => r.key)
+  const { rows } = await sql<{ key: string; built: boolean; logged: boolean; members: boolean }>`
+    SELECT w.key, w.valid_from <= ${today}::date AND w.valid_until > ${today}::date AS built,
+      EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = w.key) AS logged,
+      ${members} AS members
+    FROM (${window}) w`.execute(db)
+  return rows
 }
 
 /**
@@ -363,16 +366,24 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
 const pageBuilds = new Map<string, Promise<void>>()
 
 /**
- * Feed.pageScoped: the log consumed (so pending keys are marked and new members added), then the
- * page's stale documents built.
+ * Feed.pageScoped: the page's keys in the log consumed (so they are marked), or all of it when a
+ * new member is pending (so it is added), then the page's stale documents built.
  */
 function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q: PageQuery<K>): Promise<void> {
   const id = `${t.table} ${String(scope)} ${(q.stale as PageStale).page} ${JSON.stringify([q.page, q.sort])}`
   const running = pageBuilds.get(id)
   if (running !== undefined) return running
   const build = (async () => {
-    await consumeAll(db)
-    const keys = await staleKeysOfPage(db, q)
+    // Only the page's own keys are taken from the log (a rename logs every member of the lead
+    // provider: consuming them all first cost seconds); all of it when a new member is pending
+    // (it may belong on this page) or the page is empty.
+    const before = await keysOfPage(db, q)
+    const logged = before.filter((r) => r.logged).map((r) => r.key)
+    const whole = before.length === 0 || before[0]!.members
+    if (whole) await consumeAll(db)
+    else if (logged.length > 0) await consumeKeys(db, t.kind, logged)
+    const after = whole || logged.length > 0 ? await keysOfPage(db, q) : before
+    const keys = after.filter((r) => !r.built).map((r) => r.key)
     if (keys.length > 0) await buildDocuments(db, t, scope, (q.stale as PageStale).page, keys.length, keys)
   })().finally(() => pageBuilds.delete(id))
   pageBuilds.set(id, build)

@@ -4,8 +4,11 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../db/connect.ts'
 import type { DocumentKind } from './dependencies.ts'
 
-/** How many keys one consumption takes; a build with more pending says it has more to do. */
-const CONSUME_AT_ONCE = 20_000
+/**
+ * How many keys one consumption takes; a build with more pending says it has more to do. Few
+ * enough that a page waiting to consume its own keys (consumeKeys) waits a moment, not seconds.
+ */
+const CONSUME_AT_ONCE = 2_000
 
 /**
  * Marks the documents the pending keys name stale and adds the members they call for, in a
@@ -30,6 +33,15 @@ export async function consumeAll(db: Db): Promise<void> {
     if (!log.more) return
     if (log.busy) await new Promise((resolve) => setTimeout(resolve, 25))
   }
+}
+
+/**
+ * Feed.pageScoped: only these keys of the kind consumed (their documents marked, members added),
+ * the rest of the log left to the warm-up; waits while another consumer holds the log.
+ */
+export async function consumeKeys(db: Db, kind: DocumentKind, ids: string[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT document_invalidations_consume_keys(${kind}, ${ids}::uuid[]) AS n`.execute(db)
+  return Number(rows[0]!.n)
 }
 
 /** A pending key of the kind, for one document (`id`), one cohort's school documents, or any. */

@@ -16,12 +16,25 @@ SELECT NOT EXISTS (
     WHERE i.kind = 'participant' AND tp.lead_provider_id = $1 AND tp.partnership_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $2 AND m.teacher_id = i.id)) AND NOT EXISTS ((select 1 as "one" from "participant_documents" as "d" where "d"."lead_provider_id" = $3 order by d.created_at asc, d.teacher_id asc limit $4 offset $5)) AS empty;
 
-SELECT document_invalidations_consume($1) AS n;
+
+    SELECT w.key, w.valid_from <= $1::date AND w.valid_until > $2::date AS built,
+      EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $3 AND i.id = w.key) AS logged,
+      EXISTS (
+    SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id)) AS members
+    FROM ((select d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $6 order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) w;
+
+SELECT document_invalidations_consume_keys($1, $2::uuid[]) AS n;
 
 
-    SELECT w.key FROM ((select d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 order by d.created_at asc, d.teacher_id asc limit $2 offset $3)) w WHERE NOT (w.valid_from <= $4::date AND w.valid_until > $5::date);
-
-SELECT document_invalidations_consume($1) AS n;
+    SELECT w.key, w.valid_from <= $1::date AND w.valid_until > $2::date AS built,
+      EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $3 AND i.id = w.key) AS logged,
+      EXISTS (
+    SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
+    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id)) AS members
+    FROM ((select d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $6 order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) w;
 
 select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $1 and "valid_until" <= $2 and "teacher_id" = ANY($3::uuid[]) union select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $4 and "valid_from" > $5 and "teacher_id" = ANY($6::uuid[]) limit $7;
 
