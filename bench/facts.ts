@@ -3,21 +3,20 @@
 // use (schools without a partnership, active participants, ECTs at a school, unused TRNs) — each
 // handed out once per run by a cursor, so no write repeats another's.
 import type pg from 'pg'
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { sql } from 'kysely'
 import { londonDate } from '../src/clock.ts'
-import { postgresPool, type Db } from '../src/db/connect.ts'
+import { kyselyOverPostgres, type Db } from '../src/db/connect.ts'
 import { migrate } from '../src/db/migrate.ts'
-import type { Database } from '../src/db/schema.ts'
 import { warmAllDocuments } from '../src/read-models/warm-up.ts'
 import { sandboxToken, slugOf } from '../src/sandbox/derive.ts'
 
 /** A Kysely over its own pool, closed by `use`'s end. */
 export async function withDb<T>(url: string, use: (db: Db) => Promise<T>): Promise<T> {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url, 600_000) }) })
+  const { db, close } = kyselyOverPostgres(url, 600_000)
   try {
     return await use(db)
   } finally {
-    await db.destroy()
+    await close()
   }
 }
 

@@ -11,6 +11,7 @@ import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts
 import { listPartnerships } from '../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../src/api/v3/partnerships/serialize.ts'
 import { streaming } from '../../src/read-models/documents.ts'
+import { warmAllDocuments } from '../../src/read-models/warm-up.ts'
 import { onPostgres } from '../support/db.ts'
 import { setupTestApp } from '../support/app.ts'
 import { warmParticipants, warmPartnerships } from '../support/documents.ts'
@@ -92,6 +93,15 @@ describe('Q-4 during a rebuild: a page built from its own documents', () => {
     const request = { cohorts: null, deliveryPartnerIds: null, updatedSince: null, sort: [], page: page(2, 1) }
     expect(body).toEqual({ data: (await listPartnerships(t.db, lp.id, SEEDED_ON, request)).map(serializePartnership) })
     expect(await staleCount('partnership_documents')).toBe(all - 2)
+  })
+
+  it('Q-4: the warm-up counts every document it builds, both workers\' (one count was lost to `+= await`)', async () => {
+    await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity'`.execute(t.db)
+    await sql`UPDATE partnership_documents SET version = version + 1, valid_until = '-infinity'`.execute(t.db)
+    const count = async (table: string) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(t.db)).rows[0]!.n
+    const built = await warmAllDocuments(t.db, SEEDED_ON, undefined, 2)
+    expect(built.participants).toBe(await count('participant_documents'))
+    expect(built.partnerships).toBe(await count('partnership_documents'))
   })
 
   it.skipIf(!onPostgres)('Q-7: pages streamed as bytes (every page size here) frame and measure every page as the derivation has it, first, middle and filtered', async () => {
