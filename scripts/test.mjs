@@ -9,9 +9,18 @@ const extra = process.argv.slice(2)
 const runs = ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] : [])]
 // Files that would run the same on both passes run once, on PGlite, which keeps the two passes
 // inside CI's time: the browser journeys (test/e2e), whose every read and write the in-process web
-// tests (test/web) run on both databases; and the tests of the sandbox's own embedded database
-// (its data directory, its template cluster and its SQL dialect), which never use DATABASE_URL.
-const onlyOnPGlite = ['test/e2e/**', 'test/cli/data-dir.test.ts', 'test/unit/db/pglite-*.test.ts'].flatMap((glob) => ['--exclude', glob])
+// tests (test/web) run on both databases; the tests of the sandbox's own embedded database
+// (its data directory, its template cluster, its stored seeded cluster and its SQL dialect); and
+// the CLI's configuration errors, which exit before any database is opened. None of these uses
+// DATABASE_URL.
+const onlyOnPGlite = [
+  'test/e2e/**',
+  'test/cli/data-dir.test.ts',
+  'test/cli/seeded-template.test.ts',
+  'test/cli/config-errors.test.ts',
+  'test/cli/web-config.test.ts',
+  'test/unit/db/pglite-*.test.ts',
+].flatMap((glob) => ['--exclude', glob])
 mkdirSync('test-results', { recursive: true })
 let passed = 0
 let failed = 0
