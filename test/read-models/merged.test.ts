@@ -8,6 +8,8 @@ import { inTransaction } from '../../src/db/transaction.ts'
 import { seedDataSet } from '../../src/sandbox/seed.ts'
 import { listParticipants, type FeedOptions } from '../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts'
+import { participantTransfers } from '../../src/api/v3/participant-transfers/query.ts'
+import { serializeParticipantTransfer } from '../../src/api/v3/participant-transfers/serialize.ts'
 import { listPartnerships } from '../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../src/api/v3/partnerships/serialize.ts'
 import { listSchools } from '../../src/api/v3/schools/query.ts'
@@ -92,6 +94,21 @@ describe('Q-4 under writes: a read derives its few stale documents itself', () =
     await t.db.updateTable('teachers').set({ updated_at: new Date(`${SEEDED_ON}T11:30:00Z`) }).where('id', '=', id).execute()
     const body = await get('/api/v3/participants?page[per_page]=20&sort=-updated_at&filter[training_status]=active')
     expect(body).toEqual(await participantsDerived({ trainingStatus: 'active', sort: [{ key: 'updated_at', direction: 'desc' }], page: page(20) }))
+  })
+
+  it('T-23, T-24: a transfer written since, under filter[updated_since]: the derivation\'s answer, the document left to the warm-up', async () => {
+    const { teacher_id: id } = await t.db.selectFrom('participant_documents').select('teacher_id')
+      .where('lead_provider_id', '=', lp.id).where('transfers_body', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow()
+    await t.db.updateTable('at_school_periods').set({ updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('teacher_id', '=', id).execute()
+    expect(await logged(id)).toBe(1)
+
+    const since = new Date(`${SEEDED_ON}T10:00:00Z`)
+    const body = await get(`/api/v3/participants/transfers?page[per_page]=50&filter[updated_since]=${since.toISOString()}`)
+    const derived = await participantTransfers(t.db, lp.id, { today: SEEDED_ON, updatedSince: since, sort: [], page: page(50) })
+    expect(body).toEqual({ data: derived.map(serializeParticipantTransfer) })
+    expect(body.data.map((d) => d.id)).toContain(id)
+    expect(await logged(id)).toBe(1)
+    expect(wakes).toBe(1)
   })
 
   it('P-49: partnerships of one cohort after their delivery partner is renamed: the derivation\'s answer, none stored', async () => {
