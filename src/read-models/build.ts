@@ -44,6 +44,17 @@ export type DocumentTable<S, C extends string = string> = {
 /** A table, column or type name a descriptor states (never request data), as SQL. */
 export const name = (text: string) => sql.raw(text)
 
+/** One column's values as an array for unnest: a uuid[] travels as its array literal (uuids need no quoting), as unnest flattens arrays of arrays. */
+export function arrayOf(type: ColumnType, values: unknown[]): RawBuilder<unknown> {
+  if (type === 'uuid[]') return sql`${values.map((v) => `{${(v as string[]).join(',')}}`)}::text[]`
+  return sql`${values}::${name(type)}[]`
+}
+
+/** The unnested column `v.<column>` as its type (a uuid[] cast back from its text). */
+export function unnested(type: ColumnType, column: string): RawBuilder<unknown> {
+  return type === 'uuid[]' ? sql`v.${name(column)}::uuid[]` : sql`v.${name(column)}`
+}
+
 /**
  * Builds up to `limit` of the scope's stale documents for `today` with the derivation itself
  * (the table's `derive`), and stores each only if no write has marked it stale again since it was
@@ -78,13 +89,8 @@ export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTab
 /** The built rows written over those still at the version they were picked at. */
 async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[]): Promise<number> {
   const columns = Object.keys(t.columns) as C[]
-  // A uuid[] travels as its array literal (uuids need no quoting) and is cast back when stored.
-  const arrays = columns.map((c) => {
-    const type = t.columns[c]
-    const values = rows.map((row) => (type === 'uuid[]' ? `{${(row.values[c] as string[]).join(',')}}` : row.values[c]))
-    return sql`${values}::${name(type === 'uuid[]' ? 'text' : type)}[]`
-  })
-  const set = columns.map((c) => sql`${name(c)} = v.${name(c)}${t.columns[c] === 'uuid[]' ? sql`::uuid[]` : sql``}`)
+  const arrays = columns.map((c) => arrayOf(t.columns[c], rows.map((row) => row.values[c])))
+  const set = columns.map((c) => sql`${name(c)} = ${unnested(t.columns[c], c)}`)
   const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
   // Rows another build or a write holds are skipped, never waited for: two builds over the
   // same documents in different orders cannot deadlock, and a skipped one stays stale. The rows

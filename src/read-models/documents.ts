@@ -382,8 +382,10 @@ function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q
     const whole = before.length === 0 || before[0]!.members
     if (whole) await consumeAll(db)
     else if (logged.length > 0) await consumeKeys(db, t.kind, logged)
-    const after = whole || logged.length > 0 ? await keysOfPage(db, q) : before
-    const keys = after.filter((r) => !r.built).map((r) => r.key)
+    // Consuming a key marks its document stale: only the whole log's consumption (new members)
+    // can change which rows the page holds.
+    const after = whole ? await keysOfPage(db, q) : before
+    const keys = after.filter((r) => !r.built || r.logged).map((r) => r.key)
     if (keys.length > 0) await buildDocuments(db, t, scope, (q.stale as PageStale).page, keys.length, keys)
   })().finally(() => pageBuilds.delete(id))
   pageBuilds.set(id, build)

@@ -5,7 +5,7 @@
 // derivation's on that snapshot; nothing is stored (the warm-up, woken, builds them).
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../db/connect.ts'
-import { name, type ColumnType, type DocumentTable } from './build.ts'
+import { arrayOf, name, unnested, type DocumentTable } from './build.ts'
 
 /** How many stale documents a read derives on its own snapshot; with more, it builds or derives the page (documents.ts). Tests lower it. */
 export const merging = { atMost: 100 }
@@ -31,12 +31,6 @@ async function staleKeys<S>(db: Db, t: DocumentTable<S>, scope: S, today: string
   return rows.map((r) => r.key)
 }
 
-/** An array of one column's values as unnest takes it (a uuid[] as its text, as store does). */
-function arrayOf(type: ColumnType, values: unknown[]): RawBuilder<unknown> {
-  if (type === 'uuid[]') return sql`${values.map((v) => `{${(v as string[]).join(',')}}`)}::text[]`
-  return sql`${values}::${name(type)}[]`
-}
-
 /**
  * The scope's documents as a relation with the table's columns (scope, key, the member row's
  * own, the built ones), the stale ones derived for `today` in their place; null when more than
@@ -58,10 +52,9 @@ export async function mergedDocuments<S, C extends string>(db: Db, t: DocumentTa
     arrayOf('uuid', derived.map((d) => d.key)),
     ...built.map((c) => arrayOf(t.columns[c], derived.map((d) => d.values[c]))),
   ])
-  const cast = (c: C) => (t.columns[c] === 'uuid[]' ? sql`v.${name(c)}::uuid[]` : sql`v.${name(c)}`)
   return sql`(${kept}
     UNION ALL
-    SELECT ${scopeValue(t, scope)}, v.${key}, ${sql.join([...own.map((c) => sql`m.${name(c)}`), ...built.map(cast)])}
+    SELECT ${scopeValue(t, scope)}, v.${key}, ${sql.join([...own.map((c) => sql`m.${name(c)}`), ...built.map((c) => unnested(t.columns[c], c))])}
     FROM unnest(${values}) AS v(${sql.join([key, ...built.map(name)])})
     JOIN (${t.memberRows.rows(derived.map((d) => d.key))}) m ON m.${key} = v.${key})`
 }

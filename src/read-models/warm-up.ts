@@ -1,8 +1,8 @@
 // Q-4 … Q-6: every document table's stale documents for a date, built by `rect serve` in the
 // background (serve-start.ts) and by the bench before it measures.
+import { sql } from 'kysely'
 import type { App } from '../app.ts'
 import { systemClock } from '../clock.ts'
-import { sql } from 'kysely'
 import { poolOf, type Db } from '../db/connect.ts'
 import { runRepeatedly } from '../server.ts'
 import { buildDocuments } from './build.ts'

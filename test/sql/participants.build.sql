@@ -27,15 +27,6 @@ SELECT NOT EXISTS (
 
 SELECT document_invalidations_consume_keys($1, $2::uuid[]) AS n;
 
-
-    SELECT w.key, w.valid_from <= $1::date AND w.valid_until > $2::date AS built,
-      EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $3 AND i.id = w.key) AS logged,
-      EXISTS (
-    SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id)) AS members
-    FROM ((select d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $6 order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) w;
-
 select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $1 and "valid_until" <= $2 and "teacher_id" = ANY($3::uuid[]) union select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $4 and "valid_from" > $5 and "teacher_id" = ANY($6::uuid[]) limit $7;
 
 with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" where "t"."id" in (select "m"."teacher_id" from "training_periods" as "m" where "m"."lead_provider_id" = $1 and "m"."partnership_id" is not null) and t.id = ANY($2::uuid[])), "page" as (select * from "members" order by members.created_at asc, members.id asc limit $3 offset $4) select "page"."id", "t"."trn", "t"."first_name", "t"."last_name", "t"."induction_started_on", "t"."induction_completed_on", "t"."latest_induction_period_finished_on", "t"."mentor_ineligible_for_funding_on", "t"."mentor_ineligible_for_funding_reason", GREATEST(t.updated_at, ((SELECT max(d) FROM (
