@@ -54,7 +54,7 @@ export async function staleRows(pool: pg.Pool, url: string, bundle: string, labe
     server = await startServer({ label, bundle, databaseUrl: url, warmUp: { firstMs: 0, everyMs: 1000 } })
     server.phase = 'rebuild'
     rows.push({ cause: 'rename', stale: renamed, ...(await alternate(server, facts, seconds)) })
-    const marked = await pool.query(`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = $1`, [facts.leadProviderId])
+    const marked = await markStale(pool, facts.leadProviderId)
     rows.push({ cause: 'shape', stale: marked.rowCount ?? 0, ...(await alternate(server, facts, seconds)) })
     await pool.query(`UPDATE lead_providers SET name = $2 WHERE id = $1`, [facts.leadProviderId, facts.name])
     const { seconds: restoredIn } = await warmBench(url, facts.today)
@@ -62,6 +62,21 @@ export async function staleRows(pool: pg.Pool, url: string, bundle: string, labe
   } finally {
     await pool.query(`UPDATE lead_providers SET name = $2 WHERE id = $1 AND name <> $2`, [facts.leadProviderId, facts.name])
     await server?.stop()
+  }
+}
+
+/**
+ * The lead provider's participant documents marked stale as a migration would. The server is
+ * consuming the rename's keys meanwhile, which marks the same rows in another order: PostgreSQL
+ * may end one of the two as a deadlock (40P01), and a migration would be run again, as this is.
+ */
+async function markStale(pool: pg.Pool, leadProviderId: string): Promise<pg.QueryResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pool.query(`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = $1`, [leadProviderId])
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error
+    }
   }
 }
 

@@ -24,12 +24,17 @@ export type Dependency = {
   keys: string
   /** What the documents show from the table (rule ids). */
   why: string
+  /**
+   * The table's changes can make a member the documents do not have a row for yet (R-32, P-49,
+   * P-43): its keys are logged as such, and a page's check for new members reads only those.
+   */
+  member?: true
 }
 
 export const DEPENDENCIES: readonly Dependency[] = [
   // Participants (R-32 …) and their transfers (T-1 … T-8, T-21): keyed by teacher.
   { table: 'teachers', kind: 'participant', keys: 'SELECT id FROM rows', why: 'R-34 the teacher’s facts, R-14 its stamp' },
-  { table: 'training_periods', kind: 'participant', keys: 'SELECT teacher_id FROM rows', why: 'R-32 membership, R-34 enrolments, R-38 dates, T-21' },
+  { table: 'training_periods', kind: 'participant', keys: 'SELECT teacher_id FROM rows', why: 'R-32 membership, R-34 enrolments, R-38 dates, T-21', member: true },
   { table: 'at_school_periods', kind: 'participant', keys: 'SELECT teacher_id FROM rows', why: 'R-34 email, working pattern, created_at; T-1 … T-8' },
   { table: 'participant_id_changes', kind: 'participant', keys: 'SELECT teacher_id FROM rows', why: 'R-34 participant_id_changes' },
   { table: 'mentorships', kind: 'participant', keys: 'SELECT ect_teacher_id FROM rows', why: 'R-34 mentor_id, R-38 finish dates' },
@@ -59,7 +64,7 @@ export const DEPENDENCIES: readonly Dependency[] = [
   },
 
   // Partnerships (P-35, P-36, P-49, P-50): keyed by partnership.
-  { table: 'partnerships', kind: 'partnership', keys: 'SELECT id FROM rows', why: 'P-49 membership, P-50, P-36 its stamp' },
+  { table: 'partnerships', kind: 'partnership', keys: 'SELECT id FROM rows', why: 'P-49 membership, P-50, P-36 its stamp', member: true },
   {
     table: 'schools',
     kind: 'partnership',
@@ -86,8 +91,8 @@ export const DEPENDENCIES: readonly Dependency[] = [
   },
 
   // Schools in a cohort (P-25 … P-27, P-31, P-37, P-43): keyed by school and cohort.
-  { table: 'schools', kind: 'school', keys: 'SELECT id, NULL::integer FROM rows', why: 'P-43 membership, P-45, P-37 its stamp' },
-  { table: 'cohorts', kind: 'school', keys: 'SELECT s.id, r.year FROM schools s CROSS JOIN rows r', why: 'P-43 membership in a new cohort' },
+  { table: 'schools', kind: 'school', keys: 'SELECT id, NULL::integer FROM rows', why: 'P-43 membership, P-45, P-37 its stamp', member: true },
+  { table: 'cohorts', kind: 'school', keys: 'SELECT s.id, r.year FROM schools s CROSS JOIN rows r', why: 'P-43 membership in a new cohort', member: true },
   { table: 'partnerships', kind: 'school', keys: 'SELECT school_id, cohort_year FROM rows', why: 'P-43 partnered, P-27 rule 2' },
   { table: 'training_periods', kind: 'school', keys: 'SELECT school_id, cohort_year FROM rows', why: 'P-26, P-27 rule 1, P-37 dates' },
   { table: 'school_cohort_stamps', kind: 'school', keys: 'SELECT school_id, cohort_year FROM rows', why: 'P-37 the cohort stamp' },

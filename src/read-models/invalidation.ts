@@ -16,7 +16,7 @@ export const triggerName = (table: string, operation: Operation) => `document_in
 function keysOf(d: Dependency): string {
   const columns = d.kind === 'school' ? 'k(id, cohort_year)' : 'k(id)'
   const cohort = d.kind === 'school' ? 'k.cohort_year' : 'NULL::integer'
-  return `SELECT '${d.kind}'::text, k.id, ${cohort} FROM (${d.keys}) AS ${columns}`
+  return `SELECT '${d.kind}'::text, k.id, ${cohort}, ${d.member === true} FROM (${d.keys}) AS ${columns}`
 }
 
 /** The tables DEPENDENCIES names, in its order. */
@@ -29,11 +29,11 @@ export function functionSql(table: string, dependencies: readonly Dependency[] =
   const keys = dependencies.filter((d) => d.table === table).map(keysOf)
   if (keys.length === 0) return `CREATE OR REPLACE FUNCTION ${functionName(table)}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN NULL;\nEND $$;\n`
   const insert = (rows: string) =>
-    `INSERT INTO document_invalidations (kind, id, cohort_year)
+    `INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (${rows})
     SELECT DISTINCT * FROM (
       ${keys.join('\n      UNION ALL ')}
-    ) AS keys (kind, id, cohort_year)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;`
   return `CREATE OR REPLACE FUNCTION ${functionName(table)}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

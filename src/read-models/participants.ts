@@ -34,10 +34,11 @@ export const participantDocuments: DocumentTable<string, keyof typeof COLUMNS> =
   scopes: async (db) => (await db.selectFrom('lead_providers').select('id').orderBy('id').execute()).map((p) => p.id),
   key: 'teacher_id',
   columns: COLUMNS,
-  // R-32: a pending teacher with a confirmed period on the lead provider's partnerships and no row yet.
+  // R-32: a pending teacher with a confirmed period on the lead provider's partnerships and no row
+  // yet, among the keys logged as possible members (a rename logs every member, none of them new).
   pendingMembers: (leadProviderId) => sql<boolean>`EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = ${leadProviderId} AND tp.partnership_id IS NOT NULL
+    WHERE i.kind = 'participant' AND i.member AND tp.lead_provider_id = ${leadProviderId} AND tp.partnership_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = ${leadProviderId} AND m.teacher_id = i.id))`,
   memberRows: {
     columns: { created_at: 'timestamptz' },

@@ -17,10 +17,11 @@ export const partnershipDocuments: DocumentTable<string, keyof typeof COLUMNS> =
   scopes: async (db) => (await db.selectFrom('lead_providers').select('id').orderBy('id').execute()).map((p) => p.id),
   key: 'partnership_id',
   columns: COLUMNS,
-  // P-49: a pending partnership of the lead provider with no row yet.
+  // P-49: a pending partnership of the lead provider with no row yet, among the keys logged as
+  // possible members (a delivery partner's rename logs its partnerships, none of them new).
   pendingMembers: (leadProviderId) => sql<boolean>`EXISTS (
     SELECT 1 FROM document_invalidations i JOIN partnerships p ON p.id = i.id
-    WHERE i.kind = 'partnership' AND p.lead_provider_id = ${leadProviderId}
+    WHERE i.kind = 'partnership' AND i.member AND p.lead_provider_id = ${leadProviderId}
       AND NOT EXISTS (SELECT 1 FROM partnership_documents m WHERE m.partnership_id = i.id))`,
   memberRows: {
     columns: { created_at: 'timestamptz', cohort_year: 'integer' },

@@ -61,4 +61,29 @@ describe('the invalidation map (0016, src/read-models/dependencies.ts)', () => {
     expect(member).toBeDefined()
     expect(Number((await sql<{ n: string }>`SELECT count(*) AS n FROM document_invalidations`.execute(t.db)).rows[0]!.n)).toBe(0)
   })
+
+  it('Q-4, R-32, P-49: only the changes that make members log their keys as possible members; a rename logs none', async () => {
+    const lp = await f.leadProvider(t.db)
+    const dp = await f.deliveryPartner(t.db)
+    await f.pairing(t.db, lp.id, dp.id, 2025)
+    const school = await f.school(t.db)
+    const partnership = await p.partnership(t.db, { school_id: school.id, lead_provider_id: lp.id, delivery_partner_id: dp.id, cohort: 2025 })
+    const teacher = await p.teacher(t.db)
+    const period = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: school.id, started_on: '2025-09-01' })
+    await p.trainingPeriod(t.db, period, { cohort: 2025, lead_provider_id: lp.id, partnership_id: partnership.id, started_on: '2025-09-01' })
+    const keys = async () => (await sql<{ kind: string; id: string; member: boolean }>`
+      SELECT kind, id, bool_or(member) AS member FROM document_invalidations WHERE id IN (${teacher.id}, ${partnership.id}) GROUP BY 1, 2 ORDER BY 1`.execute(t.db)).rows
+    expect(await keys()).toEqual([
+      { kind: 'participant', id: teacher.id, member: true },
+      { kind: 'partnership', id: partnership.id, member: true },
+    ])
+    await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
+    await t.db.updateTable('lead_providers').set({ name: `${lp.name} renamed` }).where('id', '=', lp.id).execute()
+    await t.db.updateTable('delivery_partners').set({ name: `${dp.name} renamed` }).where('id', '=', dp.id).execute()
+    expect(await keys()).toEqual([
+      { kind: 'participant', id: teacher.id, member: false },
+      { kind: 'partnership', id: partnership.id, member: false },
+    ])
+    await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
+  })
 })

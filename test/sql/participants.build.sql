@@ -7,13 +7,13 @@
     AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3)
       OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $4 AND i.id = d.teacher_id))) as "fresh", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = $6 AND tp.partnership_id IS NOT NULL
+    WHERE i.kind = 'participant' AND i.member AND tp.lead_provider_id = $6 AND tp.partnership_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $7 AND m.teacher_id = i.id)) order by d.created_at asc, d.teacher_id asc limit $8 offset $9)) x GROUP BY (x.n - 1) / 40) p) z
       WHERE z.good ORDER BY z.g;
 
 SELECT NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = $1 AND tp.partnership_id IS NOT NULL
+    WHERE i.kind = 'participant' AND i.member AND tp.lead_provider_id = $1 AND tp.partnership_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $2 AND m.teacher_id = i.id)) AND NOT EXISTS ((select 1 as "one" from "participant_documents" as "d" where "d"."lead_provider_id" = $3 order by d.created_at asc, d.teacher_id asc limit $4 offset $5)) AS empty;
 
 
@@ -21,7 +21,7 @@ SELECT NOT EXISTS (
       EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $3 AND i.id = w.key) AS logged,
       EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
+    WHERE i.kind = 'participant' AND i.member AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id)) AS members
     FROM ((select d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $6 order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) w;
 
@@ -274,6 +274,6 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
     AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3)
       OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $4 AND i.id = d.teacher_id))) as "fresh", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
-    WHERE i.kind = 'participant' AND tp.lead_provider_id = $6 AND tp.partnership_id IS NOT NULL
+    WHERE i.kind = 'participant' AND i.member AND tp.lead_provider_id = $6 AND tp.partnership_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $7 AND m.teacher_id = i.id)) order by d.created_at asc, d.teacher_id asc limit $8 offset $9)) x GROUP BY (x.n - 1) / 40) p) z
       WHERE z.good ORDER BY z.g;

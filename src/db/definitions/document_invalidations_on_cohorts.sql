@@ -3,20 +3,20 @@
 CREATE OR REPLACE FUNCTION document_invalidations_on_cohorts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    INSERT INTO document_invalidations (kind, id, cohort_year)
+    INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed UNION ALL SELECT * FROM previous)
     SELECT DISTINCT * FROM (
-      SELECT 'participant'::text, k.id, NULL::integer FROM (SELECT tp.teacher_id FROM training_periods tp JOIN rows r ON r.year = tp.cohort_year) AS k(id)
-      UNION ALL SELECT 'school'::text, k.id, k.cohort_year FROM (SELECT s.id, r.year FROM schools s CROSS JOIN rows r) AS k(id, cohort_year)
-    ) AS keys (kind, id, cohort_year)
+      SELECT 'participant'::text, k.id, NULL::integer, false FROM (SELECT tp.teacher_id FROM training_periods tp JOIN rows r ON r.year = tp.cohort_year) AS k(id)
+      UNION ALL SELECT 'school'::text, k.id, k.cohort_year, true FROM (SELECT s.id, r.year FROM schools s CROSS JOIN rows r) AS k(id, cohort_year)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;
   ELSE
-    INSERT INTO document_invalidations (kind, id, cohort_year)
+    INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed)
     SELECT DISTINCT * FROM (
-      SELECT 'participant'::text, k.id, NULL::integer FROM (SELECT tp.teacher_id FROM training_periods tp JOIN rows r ON r.year = tp.cohort_year) AS k(id)
-      UNION ALL SELECT 'school'::text, k.id, k.cohort_year FROM (SELECT s.id, r.year FROM schools s CROSS JOIN rows r) AS k(id, cohort_year)
-    ) AS keys (kind, id, cohort_year)
+      SELECT 'participant'::text, k.id, NULL::integer, false FROM (SELECT tp.teacher_id FROM training_periods tp JOIN rows r ON r.year = tp.cohort_year) AS k(id)
+      UNION ALL SELECT 'school'::text, k.id, k.cohort_year, true FROM (SELECT s.id, r.year FROM schools s CROSS JOIN rows r) AS k(id, cohort_year)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;
   END IF;
   RETURN NULL;

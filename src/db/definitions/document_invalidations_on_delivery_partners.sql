@@ -3,18 +3,18 @@
 CREATE OR REPLACE FUNCTION document_invalidations_on_delivery_partners() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    INSERT INTO document_invalidations (kind, id, cohort_year)
+    INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed UNION ALL SELECT * FROM previous)
     SELECT DISTINCT * FROM (
-      SELECT 'partnership'::text, k.id, NULL::integer FROM (SELECT p.id FROM partnerships p JOIN rows r ON r.id = p.delivery_partner_id) AS k(id)
-    ) AS keys (kind, id, cohort_year)
+      SELECT 'partnership'::text, k.id, NULL::integer, false FROM (SELECT p.id FROM partnerships p JOIN rows r ON r.id = p.delivery_partner_id) AS k(id)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;
   ELSE
-    INSERT INTO document_invalidations (kind, id, cohort_year)
+    INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed)
     SELECT DISTINCT * FROM (
-      SELECT 'partnership'::text, k.id, NULL::integer FROM (SELECT p.id FROM partnerships p JOIN rows r ON r.id = p.delivery_partner_id) AS k(id)
-    ) AS keys (kind, id, cohort_year)
+      SELECT 'partnership'::text, k.id, NULL::integer, false FROM (SELECT p.id FROM partnerships p JOIN rows r ON r.id = p.delivery_partner_id) AS k(id)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;
   END IF;
   RETURN NULL;

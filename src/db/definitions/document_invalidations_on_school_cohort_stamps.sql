@@ -3,18 +3,18 @@
 CREATE OR REPLACE FUNCTION document_invalidations_on_school_cohort_stamps() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    INSERT INTO document_invalidations (kind, id, cohort_year)
+    INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed UNION ALL SELECT * FROM previous)
     SELECT DISTINCT * FROM (
-      SELECT 'school'::text, k.id, k.cohort_year FROM (SELECT school_id, cohort_year FROM rows) AS k(id, cohort_year)
-    ) AS keys (kind, id, cohort_year)
+      SELECT 'school'::text, k.id, k.cohort_year, false FROM (SELECT school_id, cohort_year FROM rows) AS k(id, cohort_year)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;
   ELSE
-    INSERT INTO document_invalidations (kind, id, cohort_year)
+    INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed)
     SELECT DISTINCT * FROM (
-      SELECT 'school'::text, k.id, k.cohort_year FROM (SELECT school_id, cohort_year FROM rows) AS k(id, cohort_year)
-    ) AS keys (kind, id, cohort_year)
+      SELECT 'school'::text, k.id, k.cohort_year, false FROM (SELECT school_id, cohort_year FROM rows) AS k(id, cohort_year)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;
   END IF;
   RETURN NULL;

@@ -3,20 +3,20 @@
 CREATE OR REPLACE FUNCTION document_invalidations_on_teachers() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    INSERT INTO document_invalidations (kind, id, cohort_year)
+    INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed UNION ALL SELECT * FROM previous)
     SELECT DISTINCT * FROM (
-      SELECT 'participant'::text, k.id, NULL::integer FROM (SELECT id FROM rows) AS k(id)
-      UNION ALL SELECT 'partnership'::text, k.id, NULL::integer FROM (SELECT tp.partnership_id FROM training_periods tp JOIN rows r ON r.id = tp.teacher_id WHERE tp.partnership_id IS NOT NULL) AS k(id)
-    ) AS keys (kind, id, cohort_year)
+      SELECT 'participant'::text, k.id, NULL::integer, false FROM (SELECT id FROM rows) AS k(id)
+      UNION ALL SELECT 'partnership'::text, k.id, NULL::integer, false FROM (SELECT tp.partnership_id FROM training_periods tp JOIN rows r ON r.id = tp.teacher_id WHERE tp.partnership_id IS NOT NULL) AS k(id)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;
   ELSE
-    INSERT INTO document_invalidations (kind, id, cohort_year)
+    INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed)
     SELECT DISTINCT * FROM (
-      SELECT 'participant'::text, k.id, NULL::integer FROM (SELECT id FROM rows) AS k(id)
-      UNION ALL SELECT 'partnership'::text, k.id, NULL::integer FROM (SELECT tp.partnership_id FROM training_periods tp JOIN rows r ON r.id = tp.teacher_id WHERE tp.partnership_id IS NOT NULL) AS k(id)
-    ) AS keys (kind, id, cohort_year)
+      SELECT 'participant'::text, k.id, NULL::integer, false FROM (SELECT id FROM rows) AS k(id)
+      UNION ALL SELECT 'partnership'::text, k.id, NULL::integer, false FROM (SELECT tp.partnership_id FROM training_periods tp JOIN rows r ON r.id = tp.teacher_id WHERE tp.partnership_id IS NOT NULL) AS k(id)
+    ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;
   END IF;
   RETURN NULL;
