@@ -41,6 +41,8 @@ export async function warmBench(url: string, today: string): Promise<{ built: nu
     for (const [table, count] of [['participant_documents', built.participants], ['partnership_documents', built.partnerships], ['school_documents', built.schools]] as const) {
       await sql.raw(`${count > 0 ? 'VACUUM ' : ''}ANALYZE ${table}`).execute(db)
     }
+    // The log's consumed keys are dead rows that every consumer's index scan steps over.
+    await sql.raw('VACUUM ANALYZE document_invalidations').execute(db)
     console.log(`documents built for ${today}: ${built.participants} participants, ${built.partnerships} partnerships, ${built.schools} schools in ${seconds} s`)
     return { built: built.participants + built.partnerships + built.schools, seconds }
   })

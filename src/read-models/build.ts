@@ -64,19 +64,18 @@ export function unnested(type: ColumnType, column: string): RawBuilder<unknown> 
 export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, limit: number, keys?: string[]): Promise<Step> {
   // Given keys (a page's), the caller has consumed what the log holds for them (consumeKeys).
   const log = keys === undefined ? await consumeInvalidations(db) : { more: false, busy: false }
-  // Two index ranges (by_valid_until, by_valid_from), not one OR: with the OR the planner walked a
+  const k = db as unknown as Kysely<any>
+  // A page's keys are looked up by the primary key and judged here: as a filter the planner
+  // turned them into the two ranges below, which read every stale document of the scope (a whole
+  // lead provider's after a migration: 300 ms of a 3,000-document page build). Otherwise two
+  // index ranges (by_valid_until, by_valid_from), not one OR: with the OR the planner walked a
   // whole scope's index when its statistics were taken while every document was stale (1 s a pick).
   const range = (built: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) =>
-    (db as unknown as Kysely<any>)
-      .selectFrom(t.table)
-      .select([t.key, 'version'])
-      .where(t.scope, '=', scope)
-      .where(built)
-      .$if(keys !== undefined, (q) => q.where(sql<boolean>`${sql.ref(t.key)} = ANY(${keys}::uuid[])`))
-  const stale: Record<string, string>[] = await range((eb) => eb('valid_until', '<=', today))
-    .union(range((eb) => eb('valid_from', '>', today)))
-    .limit(limit + 1)
-    .execute()
+    k.selectFrom(t.table).select([t.key, 'version']).where(t.scope, '=', scope).where(built)
+  const stale: Record<string, string>[] = keys !== undefined
+    ? (await k.selectFrom(t.table).select([t.key, 'version', sql<boolean>`valid_from <= ${today}::date AND valid_until > ${today}::date`.as('built')])
+        .where(t.scope, '=', scope).where(sql<boolean>`${sql.ref(t.key)} = ANY(${keys}::uuid[])`).execute()).filter((r) => !r.built)
+    : await range((eb) => eb('valid_until', '<=', today)).union(range((eb) => eb('valid_from', '>', today))).limit(limit + 1).execute()
   const picked = new Map(stale.slice(0, limit).map((r) => [r[t.key]!, r.version!]))
   // Keys another consumer is taking are its to mark; they are not this build's 'more'.
   const logMore = log.more && !log.busy

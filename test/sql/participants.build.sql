@@ -27,7 +27,7 @@ SELECT NOT EXISTS (
 
 SELECT document_invalidations_consume_keys($1, $2::uuid[]) AS n;
 
-select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $1 and "valid_until" <= $2 and "teacher_id" = ANY($3::uuid[]) union select "teacher_id", "version" from "participant_documents" where "lead_provider_id" = $4 and "valid_from" > $5 and "teacher_id" = ANY($6::uuid[]) limit $7;
+select "teacher_id", "version", valid_from <= $1::date AND valid_until > $2::date as "built" from "participant_documents" where "lead_provider_id" = $3 and "teacher_id" = ANY($4::uuid[]);
 
 with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" where "t"."id" in (select "m"."teacher_id" from "training_periods" as "m" where "m"."lead_provider_id" = $1 and "m"."partnership_id" is not null) and t.id = ANY($2::uuid[])), "page" as (select * from "members" order by members.created_at asc, members.id asc limit $3 offset $4) select "page"."id", "t"."trn", "t"."first_name", "t"."last_name", "t"."induction_started_on", "t"."induction_completed_on", "t"."latest_induction_period_finished_on", "t"."mentor_ineligible_for_funding_on", "t"."mentor_ineligible_for_funding_reason", GREATEST(t.updated_at, ((SELECT max(d) FROM (
       SELECT started_on AS d FROM training_periods WHERE teacher_id = t.id AND started_on <= $5::date
