@@ -92,7 +92,42 @@ export async function readSources(): Promise<Sources> {
 
 export async function migrate(db: Db, now: Date, sources?: Sources): Promise<MigrationResult> {
   const files = sources ?? (await readSources())
+  if (await isUpToDate(db, files)) return { applied: [], defined: [], recorded: [] }
   return db.transaction().execute((tx) => migrateIn(tx, now, files))
+}
+
+/**
+ * Q-8: one read that says whether migrateIn would do nothing: every migration recorded with its
+ * file's SHA-256, every definition recorded with its file's and its function present, no
+ * definition recorded that has no file. Otherwise (or when the bookkeeping tables are missing or
+ * older, and the read fails) migrateIn runs, under its lock, and decides. On a cold PGlite this
+ * read costs a few milliseconds where migrateIn's catalog reads cost 0.3 s of every start. A
+ * read concurrent with another instance's migration sees it all or nothing, and nothing sends
+ * this one to the lock.
+ */
+async function isUpToDate(db: Db, { migrations, definitions }: Sources): Promise<boolean> {
+  const names = definitions.map((d) => d.name)
+  try {
+    const { rows } = await sql<{ migrations: [string, string | null][]; definitions: [string, string][]; functions: string[] }>`
+      SELECT
+        (SELECT coalesce(json_agg(json_build_array(name, sha256)), '[]') FROM schema_migrations) AS migrations,
+        (SELECT coalesce(json_agg(json_build_array(name, sha256)), '[]') FROM schema_definitions) AS definitions,
+        (SELECT coalesce(json_agg(p.proname), '[]') FROM pg_proc p
+          WHERE p.pronamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+            AND p.proname = ANY (${names}::text[])
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')) AS functions`.execute(db)
+    const row = rows[0]!
+    const applied = new Map(row.migrations.map(([name, sha256]) => [name, sha256]))
+    const defined = new Map(row.definitions.map(([name, sha256]) => [name, sha256]))
+    const present = new Set(row.functions)
+    return (
+      migrations.every((m) => applied.get(m.name) === m.sha256) &&
+      definitions.every((d) => defined.get(d.name) === d.sha256 && present.has(d.name)) &&
+      [...defined.keys()].every((name) => names.includes(name))
+    )
+  } catch {
+    return false
+  }
 }
 
 /** migrate's work inside a transaction the caller holds (the migration-history test's savepoints). */
