@@ -4,9 +4,10 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Kysely, PostgresDialect } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { DatabaseConfig } from '../config.ts'
 import { isStalePreparedStatement } from './faults.ts'
+import { pgModule } from './pg-module.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
 import { discardTemplate, readTemplate } from './pglite-template.ts'
 import type { Database } from './schema.ts'
@@ -81,6 +82,7 @@ export function kyselyOverPGlite(pglite: PGlite): Connection {
 }
 
 export function postgresPool(url: string, statementTimeoutMs: number): pg.Pool {
+  const pg = pgModule()
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

@@ -7,7 +7,9 @@
 // COPY takes no bind parameters, so the query's values are written into its text as literals
 // (`inlineParameters`): request values already validated (ids, dates, numbers, enums), quoted.
 import { Readable } from 'node:stream'
-import pg from 'pg'
+import type pg from 'pg'
+import pgUtils from 'pg/lib/utils.js'
+import { pgModule } from './pg-module.ts'
 
 /** PGCOPY's signature; the header is the signature, a flags word and the extension's length. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1')
@@ -72,7 +74,7 @@ function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL'
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   if (typeof value === 'boolean') return String(value)
-  return pg.Client.prototype.escapeLiteral(text(value))
+  return pgUtils.escapeLiteral(text(value))
 }
 
 function text(value: unknown): string {
@@ -139,7 +141,7 @@ export async function copyRows(pool: pg.Pool, query: string): Promise<CopyAnswer
       ended = true
       resume()
       // A database error leaves the connection ready; anything else leaves it unusable.
-      client.release(error !== null && !(error instanceof pg.DatabaseError) ? error : undefined)
+      client.release(error !== null && !(error instanceof pgModule().DatabaseError) ? error : undefined)
       if (first === null) return error ? reject(error) : resolve(null)
       // An error reaches the stream's reader (Fastify, which ends the response); a stream nobody
       // reads has nobody to tell, and an unheard 'error' would end the process.
