@@ -7,6 +7,7 @@ import type { Db } from './db/connect.ts'
 import { parseQueryString } from './api/common/query-string.ts'
 import { notJson, notJsonContentType } from './api/common/body-problems.ts'
 import { BadRequestError } from './errors.ts'
+import { acceptAllValidatorFactory, lazySerializerFactory } from './api/plugins/compilers.ts'
 import { registerErrorHandling } from './api/plugins/errors.ts'
 import { registerUnsafeStringCheck } from './api/plugins/unsafe-strings.ts'
 import { noteTokenUse, registerAuth, requireCaller } from './api/plugins/auth.ts'
@@ -48,6 +49,8 @@ export async function buildApp({ db, config, counters, logStream }: AppDeps): Pr
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString },
     // C-29: a method a path does not serve is a 404, HEAD included.
     exposeHeadRoutes: false,
+    // serializers compiled at a route's first answer, Ajv never loaded (plugins/compilers.ts).
+    schemaController: { compilersFactory: { buildValidator: acceptAllValidatorFactory, buildSerializer: lazySerializerFactory } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Request bodies and query strings are read by the endpoint's own parsers, which answer with
