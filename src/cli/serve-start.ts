@@ -52,7 +52,8 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
   if (config.mode === 'production') await recordProductionMarker(db)
 
   if (config.mode === 'sandbox') {
-    await db.updateTable('settings').set({ no_seed: !config.seed }).execute()
+    // Written only when it changes: a write at every start cost a cold table's pages.
+    await db.updateTable('settings').set({ no_seed: !config.seed }).where('no_seed', '=', config.seed).execute()
     if (config.seed && !(await holdsDomainData(db))) {
       // Step 5: seed number 1, small scale, T = today; the whole data set or nothing.
       try {
