@@ -6,7 +6,7 @@
 // between histories by dropping its schema.
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sql } from 'kysely'
+import { sql, type KyselyPlugin } from 'kysely'
 import { ChangedMigrationError, migrate, migrateIn, readSources, sha256Of, type SqlFile, type Sources } from '../../src/db/migrate.ts'
 import type { Tx } from '../../src/db/transaction.ts'
 import type { Db } from '../../src/db/connect.ts'
@@ -173,6 +173,43 @@ describe('Q-16 checksums', () => {
     expect(await schemaDump(t.db)).toBe(fresh)
   })
 })
+
+describe('Q-8 an up-to-date database', () => {
+  it('Q-8, Q-16: an up-to-date database costs migrate one read; a new migration, a changed checksum or a definition without its file still go the whole way', async () => {
+    await emptySchema(t.db)
+    await migrate(t.db, NOW)
+    const counted = countingStatements(t.db)
+    expect(await migrate(counted.db, NOW)).toEqual({ applied: [], defined: [], recorded: [] })
+    expect(counted.executed).toHaveLength(1)
+
+    const extra = sqlFile('9999_startup_probe.sql', 'CREATE TABLE startup_probe (id integer);\n')
+    expect(await migrate(t.db, NOW, { ...sources, migrations: [...sources.migrations, extra] })).toEqual({ applied: ['9999_startup_probe'], defined: [], recorded: [] })
+    expect(await migrate(t.db, NOW, { ...sources, migrations: [...sources.migrations, extra] })).toEqual({ applied: [], defined: [], recorded: [] })
+
+    const last = sources.migrations.at(-1)!
+    const changed = sqlFile(last.file, `${last.text}\n-- edited\n`)
+    await expect(migrate(t.db, NOW, { ...sources, migrations: [...sources.migrations.slice(0, -1), changed] })).rejects.toBeInstanceOf(ChangedMigrationError)
+
+    await sql`INSERT INTO schema_definitions (name, sha256, applied_at) VALUES ('gone_function', 'x', ${NOW})`.execute(t.db)
+    counted.executed.length = 0
+    expect(await migrate(counted.db, NOW)).toEqual({ applied: [], defined: [], recorded: [] })
+    expect(counted.executed.length).toBeGreaterThan(1)
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_definitions WHERE name = 'gone_function'`.execute(t.db)).rows[0]!.n).toBe(0)
+  })
+})
+
+/** `db` with every executed statement's text recorded (a subquery is not executed alone). */
+function countingStatements(db: Db): { db: Db; executed: string[] } {
+  const executed: string[] = []
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      executed.push(String(args.queryId.queryId))
+      return args.result
+    },
+  }
+  return { db: db.withPlugin(plugin), executed }
+}
 
 async function triggersOf(db: Db, fn: string): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`

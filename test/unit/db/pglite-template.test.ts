@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -49,6 +49,14 @@ describe('PGlite template (Q-8)', () => {
     const pglite = await openPGlite(join(root, 'new'), undefined, template)
     expect(calls.read).toBe(0)
     expect((await pglite.query<{ n: number }>('SELECT count(*)::int AS n FROM t')).rows).toEqual([{ n: 1 }])
+    await pglite.close()
+  })
+
+  it("S-20: an existing data directory opens with 16 MB of shared buffers, whatever initdb's postgresql.conf says", async () => {
+    const dir = join(root, 'new')
+    expect(readFileSync(join(dir, 'postgresql.conf'), 'utf8')).toMatch(/^shared_buffers = 128MB/m)
+    const pglite = await openPGlite(dir, undefined, stored(pristine).template)
+    expect((await pglite.query<{ size: string }>("SELECT current_setting('shared_buffers') AS size")).rows).toEqual([{ size: '16MB' }])
     await pglite.close()
   })
 
