@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import LongestFirst from './test/support/sequencer.ts'
 
 export default defineConfig({
   test: {
@@ -12,5 +13,7 @@ export default defineConfig({
     // its own database (test/support/db.ts), so no data is shared.
     isolate: false,
     maxWorkers: 2,
+    // Longest files first from measured durations, so both workers finish together (sequencer.ts).
+    sequence: { sequencer: LongestFirst },
   },
 })
