@@ -23,7 +23,8 @@ export async function testDatabase(): Promise<TestDatabase> {
   }
   const base = inject('postgresBaseUrl')
   const template = inject('postgresTemplate')
-  const name = `rect_test_${randomBytes(6).toString('hex')}`
+  // Named after the run's template, so the run's teardown drops any a file left (global-setup.ts).
+  const name = `${template.replace('rect_template_', 'rect_test_')}_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: base })
   await admin.connect()
   try {

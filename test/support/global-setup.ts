@@ -27,6 +27,9 @@ export default async function setup(project: TestProject) {
     const cleanup = new pg.Client({ connectionString: base })
     await cleanup.connect()
     await cleanup.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)
+    // A file whose database was not closed (a worker ended first) leaves it: this run's are dropped here.
+    const { rows } = await cleanup.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datname LIKE $1`, [`${template.replace('rect_template_', 'rect_test_')}\\_%`])
+    for (const { name } of rows) await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await cleanup.end()
   }
 }
