@@ -20,6 +20,7 @@ import type { SortKey } from '../api/common/sort.ts'
 import type { DocumentKind } from './dependencies.ts'
 import { consumeAll, consumeKeys, pending } from './log.ts'
 import { buildDocuments, name, type DocumentTable } from './build.ts'
+import { coalescer, type Coalescer } from './coalesce.ts'
 import { mergedDocuments } from './merged.ts'
 
 export type { ColumnType, DocumentTable, Step } from './build.ts'
@@ -290,6 +291,7 @@ async function piecesOf(db: Db, rows: RawBuilder<unknown>): Promise<string[]> {
  * A list page while a few of its scope's documents are stale: on one snapshot, those few derived
  * and the page read from the documents with them in place (merged.ts), without waiting for a
  * build. 'too many' when more are stale. Either way the process's warm-up is woken to build them.
+ * Identical requests that arrive together share one such read (coalesce.ts).
  */
 async function readMerged<S, Q extends { today: string }, F, K extends string>(
   db: Db,
@@ -298,7 +300,7 @@ async function readMerged<S, Q extends { today: string }, F, K extends string>(
   request: ListRequest<Q, F, K>,
 ): Promise<DocumentsAnswer | 'too many'> {
   const t = feed.documents
-  const answer = await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
+  const merge = () => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
     const from = await mergedDocuments(trx, t, feed.scopeOf(caller, request), request.today)
     if (from === null) return 'too many' as const
     const query = pageQuery(trx, feed, caller, request, from)
@@ -306,8 +308,20 @@ async function readMerged<S, Q extends { today: string }, F, K extends string>(
     const pieces = await piecesOf(trx, sql`${ordered(query, (m) => m.select(query.body.as('body')))}`)
     return { body: listPieces(pieces) }
   })
+  const answer = await mergesOf(db, feed)(`${caller} ${JSON.stringify(request)}`, merge)
   wakers.get(db)?.()
   return answer
+}
+
+/** Per database and feed, the merged reads under way (coalesce.ts). */
+const merges = new WeakMap<Db, WeakMap<object, Coalescer<DocumentsAnswer | 'too many'>>>()
+
+function mergesOf(db: Db, feed: object): Coalescer<DocumentsAnswer | 'too many'> {
+  let feeds = merges.get(db)
+  if (feeds === undefined) merges.set(db, (feeds = new WeakMap()))
+  let c = feeds.get(feed)
+  if (c === undefined) feeds.set(feed, (c = coalescer()))
+  return c
 }
 
 /** Per database, what wakes its process's warm-up (serve-start.ts). */

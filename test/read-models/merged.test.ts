@@ -16,6 +16,7 @@ import { listSchools } from '../../src/api/v3/schools/query.ts'
 import { serializeSchool } from '../../src/api/v3/schools/serialize.ts'
 import { whenDocumentsStale } from '../../src/read-models/documents.ts'
 import { merging } from '../../src/read-models/merged.ts'
+import { participantDocuments } from '../../src/read-models/participants.ts'
 import { setupTestApp } from '../support/app.ts'
 import { warmParticipants, warmPartnerships, warmSchools } from '../support/documents.ts'
 import * as p from '../support/factories-participants.ts'
@@ -74,6 +75,25 @@ describe('Q-4 under writes: a read derives its few stale documents itself', () =
     // The read stored nothing: the key is still pending, for the warm-up it woke.
     expect(await logged(id)).toBe(1)
     expect(wakes).toBe(1)
+  })
+
+  it('Q-4: identical reads arriving together share one merged read (coalesce.ts): two derivations for six reads, each answer the derivation\'s', async () => {
+    const id = await member()
+    await t.db.updateTable('teachers').set({ first_name: 'Shared', updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', '=', id).execute()
+    const since = new Date(`${SEEDED_ON}T10:00:00Z`)
+    const derive = participantDocuments.derive
+    let derivations = 0
+    participantDocuments.derive = (...args) => (derivations++, derive(...args))
+    try {
+      const bodies = await Promise.all(Array.from({ length: 6 }, () => get(`/api/v3/participants?page[per_page]=50&filter[updated_since]=${since.toISOString()}`)))
+      const expected = await participantsDerived({ updatedSince: since, page: page(50) })
+      for (const body of bodies) expect(body).toEqual(expected)
+      // The first read runs at once; the five arriving while it runs share the next.
+      expect(derivations).toBe(2)
+    } finally {
+      participantDocuments.derive = derive
+    }
+    expect(await logged(id)).toBe(1)
   })
 
   it('R-32, R-39: a new participant with no document row yet is on a filtered page, as the derivation has it', async () => {
