@@ -63,14 +63,7 @@ describe('the invalidation map (0016, src/read-models/dependencies.ts)', () => {
   })
 
   it('Q-4, R-32, P-49: only the changes that make members log their keys as possible members; a rename logs none', async () => {
-    const lp = await f.leadProvider(t.db)
-    const dp = await f.deliveryPartner(t.db)
-    await f.pairing(t.db, lp.id, dp.id, 2025)
-    const school = await f.school(t.db)
-    const partnership = await p.partnership(t.db, { school_id: school.id, lead_provider_id: lp.id, delivery_partner_id: dp.id, cohort: 2025 })
-    const teacher = await p.teacher(t.db)
-    const period = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: school.id, started_on: '2025-09-01' })
-    await p.trainingPeriod(t.db, period, { cohort: 2025, lead_provider_id: lp.id, partnership_id: partnership.id, started_on: '2025-09-01' })
+    const { lp, dp, partnership, teacher } = await p.partneredTrainee(t.db)
     const keys = async () => (await sql<{ kind: string; id: string; member: boolean }>`
       SELECT kind, id, bool_or(member) AS member FROM document_invalidations WHERE id IN (${teacher.id}, ${partnership.id}) GROUP BY 1, 2 ORDER BY 1`.execute(t.db)).rows
     expect(await keys()).toEqual([

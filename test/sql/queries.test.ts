@@ -8,14 +8,7 @@ import * as f from '../support/factories.ts'
 import * as p from '../support/factories-participants.ts'
 
 const t = await setupTestApp()
-const lp = await f.leadProvider(t.db)
-const dp = await f.deliveryPartner(t.db)
-await f.pairing(t.db, lp.id, dp.id, 2025)
-const school = await f.school(t.db)
-const partnership = await p.partnership(t.db, { school_id: school.id, lead_provider_id: lp.id, delivery_partner_id: dp.id, cohort: 2025 })
-const teacher = await p.teacher(t.db)
-const period = await p.atSchoolPeriod(t.db, { teacher_id: teacher.id, school_id: school.id, started_on: '2025-09-01' })
-await p.trainingPeriod(t.db, period, { cohort: 2025, lead_provider_id: lp.id, partnership_id: partnership.id, started_on: '2025-09-01' })
+const { lp, dp, school, partnership, teacher } = await p.partneredTrainee(t.db)
 
 const READS: [name: string, url: string][] = [
   ['delivery-partners.list', '/api/v3/delivery-partners?filter[cohort]=2025&sort=name'],

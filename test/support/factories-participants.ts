@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../src/db/connect.ts'
 import type { Role, WorkingPattern } from '../../src/db/schema.ts'
+import * as f from './factories.ts'
 
 const at = (iso?: string) => new Date(iso ?? '2025-06-01T09:00:00Z')
 // Default TRNs count up from 8000001: unique within a file's database by construction (a random
@@ -144,4 +145,20 @@ export async function mentorship(
     })
     .execute()
   return { id }
+}
+
+/**
+ * A lead provider partnered for 2025 with a school through a delivery partner, and a teacher at
+ * that school training with it (R-32: a member of the lead provider's participants) since 2025-09-01.
+ */
+export async function partneredTrainee(db: Db) {
+  const lp = await f.leadProvider(db)
+  const dp = await f.deliveryPartner(db)
+  await f.pairing(db, lp.id, dp.id, 2025)
+  const school = await f.school(db)
+  const partnered = await partnership(db, { school_id: school.id, lead_provider_id: lp.id, delivery_partner_id: dp.id, cohort: 2025 })
+  const trainee = await teacher(db)
+  const period = await atSchoolPeriod(db, { teacher_id: trainee.id, school_id: school.id, started_on: '2025-09-01' })
+  await trainingPeriod(db, period, { cohort: 2025, lead_provider_id: lp.id, partnership_id: partnered.id, started_on: '2025-09-01' })
+  return { lp, dp, school, partnership: partnered, teacher: trainee, period }
 }
