@@ -5,8 +5,9 @@ import type { App } from '../app.ts'
 import { systemClock } from '../clock.ts'
 import { poolOf, type Db } from '../db/connect.ts'
 import { runRepeatedly } from '../server.ts'
-import { buildDocuments } from './build.ts'
+import { buildDocuments, name } from './build.ts'
 import { whenDocumentsStale, type DocumentTable } from './documents.ts'
+import { consumeInvalidations } from './log.ts'
 import { participantDocuments } from './participants.ts'
 import { partnershipDocuments } from './partnerships.ts'
 import { schoolDocuments } from './schools.ts'
@@ -53,9 +54,34 @@ export async function warmDocuments<S>(db: Db, t: DocumentTable<S>, today: strin
 }
 
 /**
- * Every table's, scope by scope, `workers` scopes at a time (two scopes never pick the same
- * documents; a process on two cores builds about twice as fast with two); stops between steps once
- * `signal` aborts (a closing server).
+ * The log consumed (its keys' documents marked stale, their new members added) until it is empty
+ * or another consumer holds it, so the documents alone tell which scopes have stale ones.
+ */
+async function consumeLog(db: Db, signal?: AbortSignal): Promise<void> {
+  while (!signal?.aborted) {
+    const log = await consumeInvalidations(db)
+    if (!log.more || log.busy) return
+  }
+}
+
+/** Those of `scopes` with a document not built for `today`, in their order: one statement per table. */
+export async function staleScopes<S>(db: Db, t: DocumentTable<S>, scopes: S[], today: string): Promise<S[]> {
+  if (scopes.length === 0) return []
+  const [table, scoped] = [name(t.table), name(t.scope)]
+  const { rows } = await sql<{ scope: S }>`
+    SELECT u.scope FROM unnest(${scopes}::${name(t.scope === 'cohort_year' ? 'integer[]' : 'uuid[]')}) WITH ORDINALITY AS u(scope, n)
+    WHERE EXISTS (SELECT 1 FROM ${table} d WHERE d.${scoped} = u.scope AND d.valid_until <= ${today}::date)
+      OR EXISTS (SELECT 1 FROM ${table} d WHERE d.${scoped} = u.scope AND d.valid_from > ${today}::date)
+    ORDER BY u.n`.execute(db)
+  return rows.map((r) => r.scope)
+}
+
+/**
+ * Every table's stale documents, scope by scope, `workers` scopes at a time (two scopes never pick
+ * the same documents; a process on two cores builds about twice as fast with two); stops between
+ * steps once `signal` aborts (a closing server). The log is consumed first and only the scopes
+ * with stale documents are visited: under a steady stream of writes a run builds the few each
+ * write left, and visiting every scope of every table made it several times longer.
  */
 export async function warmAllDocuments(
   db: Db,
@@ -66,12 +92,14 @@ export async function warmAllDocuments(
   const built = { participants: 0, partnerships: 0, schools: 0 }
   const tables = [['participants', participantDocuments], ['partnerships', partnershipDocuments], ['schools', schoolDocuments]] as const
   const jobs: (() => Promise<void>)[] = []
-  for (const [name, t] of tables) {
-    for (const scope of await (t as DocumentTable<unknown>).scopes(db)) {
-      // Not `built[name] += await …`: that reads built[name] before the await and loses the other worker's count.
+  await consumeLog(db, signal)
+  for (const [label, t] of tables) {
+    const table = t as DocumentTable<unknown>
+    for (const scope of await staleScopes(db, table, await table.scopes(db), today)) {
+      // Not `built[label] += await …`: that reads built[label] before the await and loses the other worker's count.
       jobs.push(async () => {
-        const n = await warmScope(db, t as DocumentTable<unknown>, scope, today, signal)
-        built[name] += n
+        const n = await warmScope(db, table, scope, today, signal)
+        built[label] += n
       })
     }
   }
@@ -83,7 +111,7 @@ export async function warmAllDocuments(
 }
 
 /** How soon a read that found documents stale (and derived them itself) brings the warm-up forward. */
-const WAKE_AFTER_MS = 200
+const WAKE_AFTER_MS = 60
 
 /**
  * Q-4 … Q-6: the stale documents built in the background for the real clock's date, first after

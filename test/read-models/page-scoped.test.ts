@@ -11,7 +11,8 @@ import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts
 import { listPartnerships } from '../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../src/api/v3/partnerships/serialize.ts'
 import { streaming } from '../../src/read-models/documents.ts'
-import { warmAllDocuments } from '../../src/read-models/warm-up.ts'
+import { staleScopes, warmAllDocuments } from '../../src/read-models/warm-up.ts'
+import { participantDocuments } from '../../src/read-models/participants.ts'
 import { onPostgres } from '../support/db.ts'
 import { setupTestApp } from '../support/app.ts'
 import { warmParticipants, warmPartnerships } from '../support/documents.ts'
@@ -102,6 +103,35 @@ describe('Q-4 during a rebuild: a page built from its own documents', () => {
     const built = await warmAllDocuments(t.db, SEEDED_ON, undefined, 2)
     expect(built.participants).toBe(await count('participant_documents'))
     expect(built.partnerships).toBe(await count('partnership_documents'))
+  })
+
+  it('Q-4 under writes: a warm-up run consumes the log first, then builds only the scopes with stale documents', async () => {
+    await warmAllDocuments(t.db, SEEDED_ON)
+    const [doc] = (await sql<{ teacher_id: string }>`SELECT teacher_id FROM participant_documents WHERE lead_provider_id = ${lp.id} LIMIT 1`.execute(t.db)).rows
+    const { rows: [counts] } = await sql<{ participants: number; partnerships: number }>`SELECT
+      (SELECT count(*)::int FROM participant_documents WHERE teacher_id = ${doc!.teacher_id}) AS participants,
+      (SELECT count(*)::int FROM partnership_documents WHERE partnership_id IN (SELECT partnership_id FROM training_periods WHERE teacher_id = ${doc!.teacher_id})) AS partnerships`.execute(t.db)
+    expect(counts!.participants).toBeGreaterThan(0)
+    // A write logs the teacher's keys (its participant documents, its partnerships' P-35 dates);
+    // no document is marked until the log is consumed.
+    await sql`UPDATE teachers SET first_name = first_name || 'e' WHERE id = ${doc!.teacher_id}`.execute(t.db)
+    expect(await staleScopes(t.db, participantDocuments, [lp.id], SEEDED_ON)).toEqual([])
+    expect(await warmAllDocuments(t.db, SEEDED_ON)).toEqual({ ...counts, schools: 0 })
+    expect(await pendingKeys()).toBe(0)
+    expect(await staleCount('participant_documents')).toBe(0)
+  })
+
+  it('Q-4 under writes: the scopes with a stale document, in the order asked, and none when all are built', async () => {
+    await warmAllDocuments(t.db, SEEDED_ON)
+    const [other, third] = seeded.lead_providers.slice(1).map((p) => p.id)
+    expect(await staleScopes(t.db, participantDocuments, [other!, third!, lp.id], SEEDED_ON)).toEqual([])
+    // One built for another window (valid_from ahead of the date) and one marked stale.
+    await sql`UPDATE participant_documents SET valid_from = ${SEEDED_ON}::date + 1 WHERE teacher_id = (SELECT teacher_id FROM participant_documents WHERE lead_provider_id = ${other!} LIMIT 1) AND lead_provider_id = ${other!}`.execute(t.db)
+    await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE teacher_id = (SELECT teacher_id FROM participant_documents WHERE lead_provider_id = ${lp.id} LIMIT 1) AND lead_provider_id = ${lp.id}`.execute(t.db)
+    expect(await staleScopes(t.db, participantDocuments, [other!, third!, lp.id], SEEDED_ON)).toEqual([other, lp.id])
+    expect(await staleScopes(t.db, participantDocuments, [lp.id, other!], SEEDED_ON)).toEqual([lp.id, other])
+    await warmAllDocuments(t.db, SEEDED_ON)
+    expect(await staleScopes(t.db, participantDocuments, [other!, third!, lp.id], SEEDED_ON)).toEqual([])
   })
 
   it.skipIf(!onPostgres)('Q-7: pages streamed as bytes (every page size here) frame and measure every page as the derivation has it, first, middle and filtered', async () => {
