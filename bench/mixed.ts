@@ -34,11 +34,12 @@ export type Writer = {
 export type MixedRound = { read_only: Timing; mixed: Timing; writer: Writer }
 
 /** An admin token for the school actions (C-7), stored as start-up stores one; revoked at the end of the run. */
-export async function benchAdminToken(db: Db): Promise<{ token: string; revoke: () => Promise<void> }> {
+export async function benchAdminToken(db: Db): Promise<{ token: string; revoke: (db: Db) => Promise<void> }> {
   const token = generateToken()
   const id = randomUUID()
   await db.insertInto('admin_tokens').values({ id, digest: digestOf(token), source: 'cli', description: 'npm run bench (mixed row)', created_at: new Date() }).execute()
-  return { token, revoke: async () => void (await sql`UPDATE admin_tokens SET revoked_at = now() WHERE id = ${id}`.execute(db)) }
+  // Revoked over a connection of its own: the one that stored it is closed by then.
+  return { token, revoke: async (open) => void (await sql`UPDATE admin_tokens SET revoked_at = now() WHERE id = ${id}`.execute(open)) }
 }
 
 export function pollPath(since: Date): string {
@@ -47,8 +48,8 @@ export function pollPath(since: Date): string {
 }
 
 /** The read-only poll, then the poll beside the writer, each for `seconds` (after `warmUp` unmeasured seconds). */
-export async function mixedRound(base: string, facts: Facts, adminToken: string, seconds: number, warmUp: number): Promise<MixedRound> {
-  const request = { method: 'GET', path: pollPath(new Date(Date.now() - 3600_000)) }
+export async function mixedRound(base: string, facts: Facts, adminToken: string, seconds: number, warmUp: number, since = new Date(Date.now() - 3600_000)): Promise<MixedRound> {
+  const request = { method: 'GET', path: pollPath(since) }
   if (warmUp > 0) await drive({ url: base, token: facts.token, request, seconds: warmUp })
   const readOnly = await drive({ url: base, token: facts.token, request, seconds })
   const [mixed, writer] = await Promise.all([

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const bundles: [string, string][] = ref ? [['A', ref.bundle], ['B', mine]] : [['B', mine]]
     for (const [label, file] of bundles) servers.push(await startServer({ label, bundle: file, databaseUrl: DATABASE_URL }))
     const admin = await withDb(DATABASE_URL, (db) => benchAdminToken(db))
-    revoke = () => withDb(DATABASE_URL, () => admin.revoke())
+    revoke = () => withDb(DATABASE_URL, (db) => admin.revoke(db))
 
     const scenarios = scenariosFor(facts)
     const m: Measured = { servers: servers.map((s) => s.label), scenarios, rows: {}, baselines: {}, mixed: {}, sync: {}, poll: {}, rss: {}, cold, stale: [], seqScans: [] }
