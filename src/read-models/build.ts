@@ -37,8 +37,12 @@ export type DocumentTable<S, C extends string = string> = {
    * documents itself (merged.ts) puts them beside the derived values.
    */
   memberRows: { columns: Record<string, ColumnType>; rows: (keys: string[]) => RawBuilder<unknown> }
-  /** The derivation of the picked documents for `today`, each one's stored values; a key left out stays stale. */
-  derive: (db: Db, scope: S, today: string, keys: string[]) => Promise<{ key: string; values: Record<C, unknown> }[]>
+  /**
+   * The derivation of the picked documents for `today`, each one's stored values; a key left out
+   * stays stale. With `columns` (a read that derives a few itself, merged.ts) only those need be
+   * right: what only the others need is not derived, and such values are never stored.
+   */
+  derive(db: Db, scope: S, today: string, keys: string[], columns?: readonly C[]): Promise<{ key: string; values: Record<C, unknown> }[]>
 }
 
 /** A table, column or type name a descriptor states (never request data), as SQL. */

@@ -42,6 +42,8 @@ export type Feed<S, Q extends { today: string }, F, K extends string> = {
   member?: RawBuilder<boolean>
   /** A document's text for the caller. */
   text: (caller: string) => RawBuilder<string | null>
+  /** The built columns its member, text, filters and sort read (besides the member row's own): all a merged read derives (merged.ts). */
+  columns: readonly string[]
   sortColumns: Record<K, Expression<unknown>>
   defaultSort: SortKey<K>[]
   /** The request's filters over the row (alias `d`); null when they can match nothing. */
@@ -301,7 +303,7 @@ async function readMerged<S, Q extends { today: string }, F, K extends string>(
 ): Promise<DocumentsAnswer | 'too many'> {
   const t = feed.documents
   const merge = () => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-    const from = await mergedDocuments(trx, t, feed.scopeOf(caller, request), request.today)
+    const from = await mergedDocuments(trx, t, feed.scopeOf(caller, request), request.today, feed.columns)
     if (from === null) return 'too many' as const
     const query = pageQuery(trx, feed, caller, request, from)
     if (query === 'empty') return { body: [EMPTY] }

@@ -37,21 +37,23 @@ async function staleKeys<S>(db: Db, t: DocumentTable<S>, scope: S, today: string
 }
 
 /**
- * The scope's documents as a relation with the table's columns (scope, key, the member row's
- * own, the built ones), the stale ones derived for `today` in their place; null when more than
- * merging.atMost are stale. Run every statement of the read on one snapshot (repeatable read):
- * then the documents kept are those built and not pending in it, and the derived ones are its own.
+ * The scope's documents as a relation with the scope, the key, the member row's own columns and
+ * the built `columns` the feed reads, the stale ones derived for `today` in their place; null when
+ * more than merging.atMost are stale. Run every statement of the read on one snapshot (repeatable
+ * read): then the documents kept are those built and not pending in it, and the derived ones are
+ * its own. Only those columns are derived: a participants page derives neither the transfers kept
+ * beside each document nor the days it holds for (two of a participant derivation's three statements).
  */
-export async function mergedDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string): Promise<RawBuilder<unknown> | null> {
+export async function mergedDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, columns: readonly C[]): Promise<RawBuilder<unknown> | null> {
   const keys = await staleKeys(db, t, scope, today, merging.atMost + 1)
   if (keys.length > merging.atMost) return null
   const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
-  const built = Object.keys(t.columns) as C[]
+  const built = [...columns]
   const own = Object.keys(t.memberRows.columns)
-  const columns = sql.join([scoped, key, ...own.map(name), ...built.map(name)])
-  const kept = sql`SELECT ${columns} FROM ${table} WHERE ${scoped} = ${scopeValue(t, scope)} AND NOT (${key} = ANY(${keys}::uuid[]))`
+  const selected = sql.join([scoped, key, ...own.map(name), ...built.map(name)])
+  const kept = sql`SELECT ${selected} FROM ${table} WHERE ${scoped} = ${scopeValue(t, scope)} AND NOT (${key} = ANY(${keys}::uuid[]))`
   // A key the derivation leaves out is no member of the scope (any more): not on the page.
-  const derived = keys.length === 0 ? [] : await t.derive(db, scope, today, keys)
+  const derived = keys.length === 0 ? [] : await t.derive(db, scope, today, keys, built)
   if (derived.length === 0) return sql`(${kept})`
   const values = sql.join([
     arrayOf('uuid', derived.map((d) => d.key)),

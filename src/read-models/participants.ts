@@ -46,11 +46,14 @@ export const participantDocuments: DocumentTable<string, keyof typeof COLUMNS> =
   },
   // The feed's and the transfers' derivations for these participants, with the R-39 keys the
   // filters read and the days the texts hold for.
-  async derive(db, leadProviderId, today, ids) {
+  async derive(db, leadProviderId, today, ids, columns) {
+    const wanted = (...some: (keyof typeof COLUMNS)[]) => columns === undefined || some.some((c) => columns.includes(c))
     const page = { page: 1, perPage: ids.length, offset: 0, beyondEnd: false }
     const rows = await listParticipants(db, leadProviderId, { today, ids, page })
-    const transfers = new Map((await participantTransfers(db, leadProviderId, { today, teacherIds: ids })).map((t) => [t.id, t]))
-    const windows = await changeWindows(db, ids, today)
+    const transfers = wanted('transfers_body', 'transfers_updated_at')
+      ? new Map((await participantTransfers(db, leadProviderId, { today, teacherIds: ids })).map((t) => [t.id, t]))
+      : new Map()
+    const windows = wanted('valid_from', 'valid_until') ? await changeWindows(db, ids, today) : new Map()
     return rows.map((row) => {
       const window = windows.get(row.id) ?? { from: '-infinity', until: 'infinity' }
       const ect = row.enrolments.find((e) => e.role === 'ect')
@@ -87,6 +90,7 @@ export const participantsFeed: Feed<string, { today: string }, ParticipantFilter
   documents: participantDocuments,
   scopeOf: (leadProviderId) => leadProviderId,
   text: () => sql<string | null>`d.body`,
+  columns: ['body', 'updated_at', 'from_participant_ids', 'ect_cohort', 'ect_training_status', 'mentor_cohort', 'mentor_training_status'],
   sortColumns: { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` },
   defaultSort: [{ key: 'created_at', direction: 'asc' }],
   pageScoped: true,
@@ -109,6 +113,7 @@ export const transfersFeed: Feed<string, { today: string }, { updatedSince: Date
   scopeOf: (leadProviderId) => leadProviderId,
   member: sql<boolean>`${sql.ref('d.transfers_body')} is not null`,
   text: () => sql<string | null>`d.transfers_body`,
+  columns: ['transfers_body', 'transfers_updated_at'],
   sortColumns: { created_at: sql`d.created_at`, updated_at: sql`d.transfers_updated_at` },
   defaultSort: [{ key: 'created_at', direction: 'asc' }],
   filters: ({ updatedSince: since }) => (since === null ? [] : [updatedSince(sql.ref('d.transfers_updated_at'), since)]),

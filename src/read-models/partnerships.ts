@@ -27,9 +27,9 @@ export const partnershipDocuments: DocumentTable<string, keyof typeof COLUMNS> =
     columns: { created_at: 'timestamptz', cohort_year: 'integer' },
     rows: (ids) => sql`SELECT id AS partnership_id, created_at, cohort_year FROM partnerships WHERE id = ANY(${ids}::uuid[])`,
   },
-  async derive(db, leadProviderId, today, ids) {
+  async derive(db, leadProviderId, today, ids, columns) {
     const rows = await partnershipsByIds(db, leadProviderId, today, ids)
-    const windows = await partnershipWindows(db, ids, today)
+    const windows = columns === undefined || columns.includes('valid_from') || columns.includes('valid_until') ? await partnershipWindows(db, ids, today) : new Map()
     return rows.map((row) => {
       const window = windows.get(row.id) ?? { from: '-infinity', until: 'infinity' }
       const values = {
@@ -49,6 +49,7 @@ export const partnershipsFeed: Feed<string, { today: string }, PartnershipFilter
   documents: partnershipDocuments,
   scopeOf: (leadProviderId) => leadProviderId,
   text: () => sql<string | null>`d.body`,
+  columns: ['body', 'updated_at', 'delivery_partner_id'],
   sortColumns: { created_at: sql`d.created_at`, updated_at: sql`d.updated_at` },
   defaultSort: [{ key: 'created_at', direction: 'asc' }],
   pageScoped: true,

@@ -61,6 +61,7 @@ export const schoolsFeed: Feed<number, { cohortYear: number; today: string }, { 
   member: sql<boolean>`d.listed`,
   // P-27, P-31: the text with the tutor for a lead provider with expression_of_interest true.
   text: (leadProviderId) => sql<string | null>`CASE WHEN ${leadProviderId}::uuid = ANY(d.eoi_lead_provider_ids) THEN d.body_eoi ELSE d.body END`,
+  columns: ['listed', 'updated_at', 'eoi_lead_provider_ids', 'body', 'body_eoi'],
   sortColumns: { created_at: sql`d.created_at`, updated_at: sql`d.updated_at`, urn: sql`d.urn` },
   defaultSort: [{ key: 'created_at', direction: 'asc' }],
   filters: ({ urn, updatedSince: since }) => [

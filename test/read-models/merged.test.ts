@@ -3,7 +3,7 @@
 // of the documents it reads, and answers without waiting for a build: the answer equals the
 // derivation (R-39, P-49, P-43), nothing is stored by the read, and the warm-up is woken.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { sql } from 'kysely'
+import { sql, type KyselyPlugin } from 'kysely'
 import { inTransaction } from '../../src/db/transaction.ts'
 import { seedDataSet } from '../../src/sandbox/seed.ts'
 import { listParticipants, type FeedOptions } from '../../src/api/v3/participants/query.ts'
@@ -99,6 +99,28 @@ describe('Q-4 under writes: a read derives its few stale documents itself', () =
       participantDocuments.derive = derive
     }
     expect(await logged(id)).toBe(1)
+  })
+
+  it('Q-4: a merged read derives only the columns its feed reads: a participants page one statement (no transfers, no days held for), a transfers page two', async () => {
+    const id = await member()
+    const since = new Date(`${SEEDED_ON}T10:00:00Z`)
+    const derive = participantDocuments.derive
+    const statements: number[] = []
+    const counting = (): KyselyPlugin => {
+      const at = statements.push(0) - 1
+      // Counted by results: a statement's subqueries pass transformQuery too.
+      return { transformQuery: (args) => args.node, transformResult: async (args) => (statements[at]!++, args.result) }
+    }
+    participantDocuments.derive = (db, ...rest) => derive.call(participantDocuments, db.withPlugin(counting()), ...rest)
+    try {
+      await t.db.updateTable('teachers').set({ first_name: 'Columns', updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', '=', id).execute()
+      expect(await get(`/api/v3/participants?page[per_page]=50&filter[updated_since]=${since.toISOString()}`)).toEqual(await participantsDerived({ updatedSince: since, page: page(50) }))
+      await t.db.updateTable('teachers').set({ first_name: 'Columns again' }).where('id', '=', id).execute()
+      await get(`/api/v3/participants/transfers?page[per_page]=50&filter[updated_since]=${since.toISOString()}`)
+    } finally {
+      participantDocuments.derive = derive
+    }
+    expect(statements).toEqual([1, 2])
   })
 
   it('R-32, R-39: a new participant with no document row yet is on a filtered page, as the derivation has it', async () => {
