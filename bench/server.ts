@@ -8,6 +8,7 @@ import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { connect } from '../src/db/connect.ts'
 import { warmDocumentsInBackground } from '../src/read-models/warm-up.ts'
+import { limitHeapGrowth } from '../src/server.ts'
 
 const loaded = loadConfig({}, process.env)
 if (!loaded.ok) {
@@ -21,6 +22,7 @@ const app = await buildApp({ db: connection.db, config })
 const firstAfterMs = Number(process.env.RECT_WARMUP_FIRST_MS ?? 1000)
 const everyMs = Number(process.env.RECT_WARMUP_EVERY_MS ?? 60_000)
 warmDocumentsInBackground(app, connection.db, { firstAfterMs, everyMs })
+limitHeapGrowth()
 await app.listen({ port: config.port, host: config.host })
 
 process.on('SIGTERM', () => {

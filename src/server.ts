@@ -1,12 +1,25 @@
 // Listening and stopping (S-17 step 8, Q-14, S-21): buildApp stays free of side effects; this is
 // the one place that binds a port and that turns SIGTERM/SIGINT into a graceful stop.
 import type { IncomingMessage } from 'node:http'
+import { setFlagsFromString } from 'node:v8'
 import type { AddressInfo, Socket } from 'node:net'
 import type { App } from './app.ts'
 import { addDays, londonDate, londonInstant } from './clock.ts'
 import { unavailable } from './cli/errors.ts'
 
 export const SHUTDOWN_BUDGET_MS = 10_000
+
+/**
+ * Q-7: after each full collection the old generation may grow by half its live size before the
+ * next, rather than by V8's own factor (up to 4). A serving process's live heap is about 30 MB;
+ * under the bench's reads and writes V8 let 90 MB of garbage gather between full collections,
+ * and the resident set peaked at 243 MB; with this, 175 MB, for twice as many full collections
+ * of 2-6 ms, mostly incremental (A/B in BENCHMARKS.md). Read by V8 at every collection, so it
+ * holds when set after start-up (rect serve, bench/server.ts).
+ */
+export function limitHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50')
+}
 
 /** Binds without Fastify's own "Server listening" log line (S-19: one start-up line only). */
 export async function listen(app: App, host: string, port: number): Promise<AddressInfo> {

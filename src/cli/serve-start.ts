@@ -9,7 +9,7 @@ import { InvalidError } from '../errors.ts'
 import { holdsDomainData, seedDataSet } from '../sandbox/seed.ts'
 import { sandboxTokens } from '../sandbox/sandbox-tokens.ts'
 import { runStatementSweep } from '../domain/statements/run-statement-sweep.ts'
-import { listen, runDailyAt, stopOnSignal } from '../server.ts'
+import { limitHeapGrowth, listen, runDailyAt, stopOnSignal } from '../server.ts'
 import { warmDocumentsInBackground } from '../read-models/warm-up.ts'
 import { applyMigrations, isNewDataDir, openDatabase, type OpenedDatabase } from './database.ts'
 import { usageError } from './errors.ts'
@@ -75,6 +75,7 @@ async function start(config: Config, database: OpenedDatabase, clock: Clock, io:
   // migration or a bulk load, a few after midnight) are built in the background, so readers
   // seldom build them; the first run waits a moment, so start-up is not slowed.
   warmDocumentsInBackground(app, db, { firstAfterMs: 1000, everyMs: WARM_EVERY_MS })
+  limitHeapGrowth()
   let address
   try {
     address = await stages.time('listen', () => listen(app, config.host, config.port)) // step 8
