@@ -382,6 +382,14 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
 const pageBuilds = new Map<string, Promise<void>>()
 
 /**
+ * Resolves once no page build of this process is under way: the warm-up (warm-up.ts) waits for
+ * them between its steps, so a request's page is built on cores the warm-up is not also using.
+ */
+export async function pageBuildsDone(): Promise<void> {
+  while (pageBuilds.size > 0) await Promise.allSettled([...pageBuilds.values()])
+}
+
+/**
  * Feed.pageScoped: the page's keys in the log consumed (so they are marked), or all of it when a
  * new member is pending (so it is added), then the page's stale documents built.
  */

@@ -6,7 +6,7 @@ import { systemClock } from '../clock.ts'
 import { poolOf, type Db } from '../db/connect.ts'
 import { runRepeatedly } from '../server.ts'
 import { buildDocuments, name } from './build.ts'
-import { whenDocumentsStale, type DocumentTable } from './documents.ts'
+import { pageBuildsDone, whenDocumentsStale, type DocumentTable } from './documents.ts'
 import { consumeInvalidations } from './log.ts'
 import { participantDocuments } from './participants.ts'
 import { partnershipDocuments } from './partnerships.ts'
@@ -20,6 +20,7 @@ async function warmScope<S>(db: Db, t: DocumentTable<S>, scope: S, today: string
   return withoutParallelWorkers(db, async (one) => {
     let built = 0
     for (;;) {
+      await pageBuildsDone()
       if (signal?.aborted) return built
       const step = await buildDocuments(one, t, scope, today, BUILD_IN_STEP)
       built += step.built
@@ -59,6 +60,7 @@ export async function warmDocuments<S>(db: Db, t: DocumentTable<S>, today: strin
  */
 async function consumeLog(db: Db, signal?: AbortSignal): Promise<void> {
   while (!signal?.aborted) {
+    await pageBuildsDone()
     const log = await consumeInvalidations(db)
     if (!log.more || log.busy) return
   }
