@@ -378,8 +378,14 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
   }
 }
 
+/** A page build of more stale documents than PAGE_BUILD_PART_AT_LEAST builds them in up to PAGE_BUILD_PARTS parts at once. */
+const PAGE_BUILD_PARTS = 2
+const PAGE_BUILD_PART_AT_LEAST = 500
+
 /** Page builds under way in this process, so concurrent requests for one page wait for one build. */
 const pageBuilds = new Map<string, Promise<void>>()
+/** Those of pages of at most PAGE_BUILD_PART_AT_LEAST documents: a larger page's build lets them go first. */
+const smallPageBuilds = new Set<Promise<void>>()
 
 /**
  * Resolves once no page build of this process is under way: the warm-up (warm-up.ts) waits for
@@ -397,11 +403,14 @@ function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q
   const id = `${t.table} ${String(scope)} ${(q.stale as PageStale).page} ${JSON.stringify([q.page, q.sort])}`
   const running = pageBuilds.get(id)
   if (running !== undefined) return running
+  const small = q.page.perPage <= PAGE_BUILD_PART_AT_LEAST
   const build = (async () => {
     // Only the page's own keys are taken from the log (a rename logs every member of the lead
     // provider: consuming them all first cost seconds); all of it when a new member is pending
     // (it may belong on this page) or the page is empty.
     const before = await keysOfPage(db, q)
+    // A large page waits for the small ones under way (a page of 100 waits for no page of 3,000).
+    if (!small) await Promise.allSettled([...smallPageBuilds])
     const logged = before.filter((r) => r.logged).map((r) => r.key)
     const whole = before.length === 0 || before[0]!.members
     if (whole) await consumeAll(db)
@@ -410,8 +419,17 @@ function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q
     // can change which rows the page holds.
     const after = whole ? await keysOfPage(db, q) : before
     const keys = after.filter((r) => !r.built || r.logged).map((r) => r.key)
-    if (keys.length > 0) await buildDocuments(db, t, scope, (q.stale as PageStale).page, keys.length, keys)
+    // A large page's documents in parts at once, over the pool's connections (one build a core).
+    const parts = Math.min(PAGE_BUILD_PARTS, Math.ceil(keys.length / PAGE_BUILD_PART_AT_LEAST))
+    const size = Math.ceil(keys.length / Math.max(1, parts))
+    const today = (q.stale as PageStale).page
+    await Promise.all(Array.from({ length: parts }, (_, i) => keys.slice(i * size, (i + 1) * size))
+      .map((part) => buildDocuments(db, t, scope, today, part.length, part)))
   })().finally(() => pageBuilds.delete(id))
   pageBuilds.set(id, build)
+  if (small) {
+    smallPageBuilds.add(build)
+    void build.catch(() => {}).then(() => smallPageBuilds.delete(build))
+  }
   return build
 }
