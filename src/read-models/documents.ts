@@ -378,13 +378,15 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
   }
 }
 
-/** A page build of more stale documents than PAGE_BUILD_PART_AT_LEAST builds them in up to PAGE_BUILD_PARTS parts at once. */
-const PAGE_BUILD_PARTS = 2
-const PAGE_BUILD_PART_AT_LEAST = 500
+/**
+ * A page of more than `small` documents is built after the small pages' builds under way, and its
+ * stale documents in up to `parts` parts at once, each of at least `small`; tests lower `small`.
+ */
+export const pageBuilding = { small: 500, parts: 2 }
 
 /** Page builds under way in this process, so concurrent requests for one page wait for one build. */
 const pageBuilds = new Map<string, Promise<void>>()
-/** Those of pages of at most PAGE_BUILD_PART_AT_LEAST documents: a larger page's build lets them go first. */
+/** Those of pages of at most pageBuilding.small documents: a larger page's build lets them go first. */
 const smallPageBuilds = new Set<Promise<void>>()
 
 /**
@@ -403,7 +405,7 @@ function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q
   const id = `${t.table} ${String(scope)} ${(q.stale as PageStale).page} ${JSON.stringify([q.page, q.sort])}`
   const running = pageBuilds.get(id)
   if (running !== undefined) return running
-  const small = q.page.perPage <= PAGE_BUILD_PART_AT_LEAST
+  const small = q.page.perPage <= pageBuilding.small
   const build = (async () => {
     // Only the page's own keys are taken from the log (a rename logs every member of the lead
     // provider: consuming them all first cost seconds); all of it when a new member is pending
@@ -420,7 +422,7 @@ function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q
     const after = whole ? await keysOfPage(db, q) : before
     const keys = after.filter((r) => !r.built || r.logged).map((r) => r.key)
     // A large page's documents in parts at once, over the pool's connections (one build a core).
-    const parts = Math.min(PAGE_BUILD_PARTS, Math.ceil(keys.length / PAGE_BUILD_PART_AT_LEAST))
+    const parts = Math.min(pageBuilding.parts, Math.ceil(keys.length / pageBuilding.small))
     const size = Math.ceil(keys.length / Math.max(1, parts))
     const today = (q.stale as PageStale).page
     await Promise.all(Array.from({ length: parts }, (_, i) => keys.slice(i * size, (i + 1) * size))

@@ -10,7 +10,7 @@ import { listParticipants } from '../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts'
 import { listPartnerships } from '../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../src/api/v3/partnerships/serialize.ts'
-import { streaming } from '../../src/read-models/documents.ts'
+import { pageBuilding, streaming } from '../../src/read-models/documents.ts'
 import { staleScopes, warmAllDocuments } from '../../src/read-models/warm-up.ts'
 import { participantDocuments } from '../../src/read-models/participants.ts'
 import { onPostgres } from '../support/db.ts'
@@ -94,6 +94,70 @@ describe('Q-4 during a rebuild: a page built from its own documents', () => {
     const request = { cohorts: null, deliveryPartnerIds: null, updatedSince: null, sort: [], page: page(2, 1) }
     expect(body).toEqual({ data: (await listPartnerships(t.db, lp.id, SEEDED_ON, request)).map(serializePartnership) })
     expect(await staleCount('partnership_documents')).toBe(all - 2)
+  })
+
+  /** participantDocuments.derive recording each call's start and end with its number of keys, the calls of at most `holdUpTo` keys held `holdMs`. */
+  function recordDerivations(holdUpTo = 0, holdMs = 0) {
+    const derive = participantDocuments.derive
+    const events: string[] = []
+    let firstHeld: () => void = () => {}
+    const held = new Promise<void>((resolve) => (firstHeld = resolve))
+    participantDocuments.derive = async (db, scope, today, keys, columns) => {
+      events.push(`start ${keys.length}`)
+      if (keys.length <= holdUpTo) {
+        firstHeld()
+        await new Promise((resolve) => setTimeout(resolve, holdMs))
+      }
+      try {
+        return await derive.call(participantDocuments, db, scope, today, keys, columns)
+      } finally {
+        events.push(`end ${keys.length}`)
+      }
+    }
+    return { events, held, restore: () => void (participantDocuments.derive = derive) }
+  }
+
+  const markAllStale = () => sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id}`.execute(t.db)
+  const derivedPage = async (perPage: number) =>
+    ({ data: (await listParticipants(t.db, lp.id, { today: SEEDED_ON, page: page(perPage, 1) })).map((row) => serializeParticipant(row, SEEDED_ON)) })
+
+  it('Q-4 during a rebuild: a page of more than pageBuilding.small stale documents is built in two parts at once, and equals the derivation', async () => {
+    await warmParticipants(t.db, SEEDED_ON)
+    await markAllStale()
+    pageBuilding.small = 3
+    const { events, restore } = recordDerivations()
+    try {
+      expect(await get('/api/v3/participants?page[per_page]=10')).toEqual(await derivedPage(10))
+    } finally {
+      restore()
+      pageBuilding.small = 500
+    }
+    expect(events.filter((e) => e.startsWith('start')).sort()).toEqual(['start 5', 'start 5'])
+  })
+
+  it('Q-4 during a rebuild: a large page\'s build waits for a small page\'s build under way; the warm-up waits for both', async () => {
+    await warmParticipants(t.db, SEEDED_ON)
+    await markAllStale()
+    pageBuilding.small = 3
+    const { events, held, restore } = recordDerivations(3, 150)
+    try {
+      const small = get('/api/v3/participants?page[per_page]=3')
+      await held
+      const [smallBody, largeBody, built] = await Promise.all([small, get('/api/v3/participants?page[per_page]=10'), warmAllDocuments(t.db, SEEDED_ON)])
+      expect(smallBody).toEqual(await derivedPage(3))
+      expect(largeBody).toEqual(await derivedPage(10))
+      expect(built.participants).toBeGreaterThan(0)
+    } finally {
+      restore()
+      pageBuilding.small = 500
+    }
+    // The small page's derivation ends before any other starts: the large page's parts, then the
+    // warm-up's steps (which also wait for the large page's build).
+    expect(events.slice(0, 2)).toEqual(['start 3', 'end 3'])
+    const warmUpStart = events.findIndex((e) => Number(e.split(' ')[1]) > 5)
+    const largeEnds = events.map((e, i) => [e, i] as const).filter(([e]) => e.startsWith('end') && Number(e.split(' ')[1]) <= 5 && e !== 'end 3').map(([, i]) => i)
+    expect(largeEnds.length).toBeGreaterThan(0)
+    expect(warmUpStart).toBeGreaterThan(Math.max(...largeEnds))
   })
 
   it('Q-4: the warm-up counts every document it builds, both workers\' (one count was lost to `+= await`)', async () => {
