@@ -1,6 +1,8 @@
 // The stored documents (participant_documents 0008 with the transfers of 0010,
 // partnership_documents 0009, school_documents 0012), each table described once (participants.ts,
-// partnerships.ts, schools.ts) and read and checked for staleness here the same way (built in build.ts).
+// partnerships.ts, schools.ts) and read and checked for staleness here the same way: a list
+// request's SQL in page-query.ts, built in build.ts, a read that derives a few stale documents
+// itself in merged.ts, a page that builds its own in page-builds.ts.
 //
 // A page is answered from the documents only when, in the statement's own snapshot, every
 // document of its scope (the lead provider's, or the cohort's for schools) is built for the
@@ -9,89 +11,30 @@
 // there are few, else by the warm-up (warm-up.ts) while the derivation answers (respond.ts). A
 // request with X-With-Server-Date builds them for its own date; the next request on another date
 // builds them back (sandbox only, where they are few).
-import type { Readable } from 'node:stream'
-import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import { poolOf, type Db } from '../db/connect.ts'
 import { copyRows, inlineParameters } from '../db/copy-out.ts'
 import { isLostRace } from '../db/faults.ts'
 import { orderAndPage } from '../db/fragments.ts'
-import type { Page } from '../api/common/paging.ts'
-import type { SortKey } from '../api/common/sort.ts'
-import type { DocumentKind } from './dependencies.ts'
-import { consumeAll, consumeKeys, pending } from './log.ts'
-import { buildDocuments, name, type DocumentTable } from './build.ts'
-import { coalescer, type Coalescer } from './coalesce.ts'
-import { mergedDocuments } from './merged.ts'
+import { consumeAll } from './log.ts'
+import { buildDocuments, name } from './build.ts'
+import { hasWarmUp, readMerged } from './merged.ts'
+import { buildPage } from './page-builds.ts'
+import { DOCUMENTS_PER_PIECE, EMPTY, isShow, listPieces, ordered, pageQuery, pendingOf, piecesOf, type DocumentsAnswer, type Feed, type ListRequest, type PageQuery, type ShowRequest } from './page-query.ts'
 
 export type { ColumnType, DocumentTable, Step } from './build.ts'
-
-/**
- * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
- * out without ever being one string (Q-7), or over PostgreSQL a large page's bytes as they come
- * (copy-out.ts) with their length; 'stale' when a document it depends on is not built for the
- * request's date; 'not found' for a show whose id is not the caller's.
- */
-export type DocumentsAnswer = { body: string[] } | { stream: Readable; bytes: number } | 'stale' | 'not found'
-
-/** A feed served from a document table: the scope its request reads, its filters, its order and the text it serves. */
-export type Feed<S, Q extends { today: string }, F, K extends string> = {
-  documents: DocumentTable<S, any>
-  /** The documents a request of the caller (a lead provider) reads. */
-  scopeOf: (caller: string, request: Q) => S
-  /** The rows of the table the feed lists (alias `d`); all of the scope when absent. */
-  member?: RawBuilder<boolean>
-  /** A document's text for the caller. */
-  text: (caller: string) => RawBuilder<string | null>
-  /** The built columns its member, text, filters and sort read (besides the member row's own): all a merged read derives (merged.ts). */
-  columns: readonly string[]
-  sortColumns: Record<K, Expression<unknown>>
-  defaultSort: SortKey<K>[]
-  /** The request's filters over the row (alias `d`); null when they can match nothing. */
-  filters: (request: F) => RawBuilder<boolean>[] | null
-  /**
-   * Its members and their created_at order are the member rows alone, whatever the documents say:
-   * an unfiltered page in created_at order is good when its own documents are, so it is served
-   * while others of the scope are stale (a lead provider renamed, a migration), and a request
-   * builds only its page's (Q-4 during a rebuild). Needs the table's pendingMembers.
-   */
-  pageScoped?: true
-}
-
-export type ListRequest<Q, F, K extends string> = Q & F & { sort: SortKey<K>[]; page: Page }
-export type ShowRequest<Q> = Q & { id: string }
-
-/** A show asks for one id; a list page never has one. */
-export function isShow<Q extends { today: string }>(request: ListRequest<Q, unknown, string> | ShowRequest<Q>): request is ShowRequest<Q> {
-  return 'id' in request
-}
+export type { DocumentsAnswer, Feed, ListRequest, ShowRequest } from './page-query.ts'
+export { isShow } from './page-query.ts'
 
 /** How many stale documents a request builds itself before it reads again; more wait for the warm-up. */
 const BUILD_IN_REQUEST = 500
 /** How many times a request builds and reads again before the derivation answers. */
 const BUILD_ATTEMPTS = 3
-const DOCUMENTS_PER_PIECE = 40
 /**
  * Pages of at least `from` documents are read over PostgreSQL as bytes (copy-out.ts), in pieces
  * of `perPiece`; tests lower both.
  */
 export const streaming = { from: 500, perPiece: DOCUMENTS_PER_PIECE }
-const EMPTY = '{"data":[]}'
-
-/** A pending key in the log that may name a document of the scope (or the one document `id`). */
-function pendingOf<S>(t: DocumentTable<S>, scope: S, id?: string): RawBuilder<boolean> {
-  // A school key names one cohort's documents or every cohort's; the other kinds' keys name a
-  // document of every lead provider.
-  const cohort = t.scope === 'cohort_year' ? { cohortYear: Number(scope) } : {}
-  return pending(t.kind, id === undefined ? cohort : { id, ...cohort })
-}
-
-/** Any of the scope's documents not built for `today` (stale, built for another window, or a key pending). */
-export function anyStale<S>(t: DocumentTable<S>, scope: S, today: string): RawBuilder<boolean> {
-  return sql<boolean>`(
-    ${pendingOf(t, scope)}
-    OR EXISTS (SELECT 1 FROM ${name(t.table)} WHERE ${name(t.scope)} = ${scope} AND valid_until <= ${today}::date)
-    OR EXISTS (SELECT 1 FROM ${name(t.table)} WHERE ${name(t.scope)} = ${scope} AND valid_from > ${today}::date))`
-}
 
 /** A list page (R-39, T-23, P-49, P-43) or a show (R-40, T-22, P-50, P-47) of the feed for the caller, from the documents. */
 export function readDocuments<S, Q extends { today: string }, F, K extends string>(
@@ -126,78 +69,6 @@ function readList<S, Q extends { today: string }, F, K extends string>(db: Db, f
   return query === 'empty' ? Promise.resolve({ body: [EMPTY] }) : readPage(db, query)
 }
 
-/** A list request's page as readPage reads it; 'empty' when it can hold nothing. */
-function pageQuery<S, Q extends { today: string }, F, K extends string>(
-  db: Db,
-  feed: Feed<S, Q, F, K>,
-  caller: string,
-  request: ListRequest<Q, F, K>,
-  from?: RawBuilder<unknown>,
-): PageQuery<K> | 'empty' {
-  const filters = feed.filters(request)
-  if (request.page.beyondEnd || filters === null) return 'empty'
-  const t = feed.documents
-  const scope = feed.scopeOf(caller, request)
-  // The table is a descriptor's, so the builder is untyped here; the SQL is test/sql's snapshots.
-  // `from`: the scope's documents with a few stale ones derived in their place (merged.ts).
-  const k = db as unknown as Kysely<any>
-  let members = (from === undefined ? k.selectFrom(`${t.table} as d`) : k.selectFrom(from.as('d'))).where(`d.${t.scope}`, '=', scope)
-  if (feed.member !== undefined) members = members.where(feed.member)
-  for (const filter of filters) members = members.where(filter)
-  const inCreatedOrder = request.sort.every((k) => k.key === 'created_at')
-  const byPage = feed.pageScoped === true && t.pendingMembers !== undefined && filters.length === 0 && inCreatedOrder
-  return {
-    members,
-    body: feed.text(caller),
-    key: sql`d.${name(t.key)}`,
-    stale: byPage ? { page: request.today, kind: t.kind, members: t.pendingMembers!(scope) } : anyStale(t, scope, request.today),
-    sort: request.sort,
-    columns: feed.sortColumns,
-    tieBreaker: sql`d.${name(t.key)}`,
-    page: request.page,
-    defaultSort: feed.defaultSort,
-  }
-}
-
-/**
- * `{"data":[…]}` around the page's pieces, each piece its own string: prefixing one would make a
- * rope that every write flattens, a copy of the page (A/B: participants 3000 p95 +15 %).
- */
-function listPieces(pieces: string[]): string[] {
-  if (pieces.length === 0) return [EMPTY]
-  const out = ['{"data":[', pieces[0]!]
-  for (let i = 1; i < pieces.length; i++) out.push(',', pieces[i]!)
-  out.push(']}')
-  return out
-}
-
-/** The page's own documents are what is checked (Feed.pageScoped): built for `page`, none pending. */
-type PageStale = { page: string; kind: DocumentKind; members: RawBuilder<boolean> }
-
-/** A list page of a document table, as its reader filters and orders it. */
-type PageQuery<K extends string> = {
-  /** The table (alias `d`) with the filters of the request, nothing selected yet. */
-  members: SelectQueryBuilder<any, any, object>
-  /** A document's text for the caller. */
-  body: RawBuilder<string | null>
-  /** A document's key in its scope (alias `d`). */
-  key: RawBuilder<string>
-  /** True when a document the page may hold is not built for the request's date; or the page's own check. */
-  stale: RawBuilder<boolean> | PageStale
-  sort: SortKey<K>[]
-  columns: Record<K, Expression<unknown>>
-  tieBreaker: Expression<unknown>
-  page: Page
-  defaultSort: SortKey<K>[]
-}
-
-/** A page of the query's members, in the request's order with the tie-breaker last, each row numbered. */
-function ordered<K extends string>(q: PageQuery<K>, selection: (members: SelectQueryBuilder<any, any, object>) => SelectQueryBuilder<any, any, object>) {
-  const keys = q.sort.length > 0 ? q.sort : q.defaultSort
-  const order = sql.join([...keys.map((k) => sql`${q.columns[k.key]} ${sql.raw(k.direction)}`), sql`${q.tieBreaker} asc`])
-  const numbered = selection(q.members).select(sql<number>`row_number() OVER (ORDER BY ${order})`.as('n'))
-  return orderAndPage(numbered, q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
-}
 
 /**
  * The page's rows as `(body, n)` in order — with `fresh`, whether the row's document is good, when
@@ -225,18 +96,6 @@ function goodRows<K extends string>(q: PageQuery<K>): { rows: RawBuilder<unknown
   return { rows: sql`${rows}`, byRow: true, empty: sql`SELECT NOT ${members} AND NOT EXISTS (${page}) AS empty` }
 }
 
-/** Feed.pageScoped: the page's keys, whether each is built for its date and pending in the log, and whether a new member is pending. */
-async function keysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promise<{ key: string; built: boolean; logged: boolean; members: boolean }[]> {
-  if (!('page' in q.stale)) return []
-  const { page: today, kind, members } = q.stale
-  const window = ordered(q, (m) => m.select([q.key.as('key'), 'd.valid_from', 'd.valid_until']))
-  const { rows } = await sql<{ key: string; built: boolean; logged: boolean; members: boolean }>`
-    SELECT w.key, w.valid_from <= ${today}::date AND w.valid_until > ${today}::date AS built,
-      EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = w.key) AS logged,
-      ${members} AS members
-    FROM (${window}) w`.execute(db)
-  return rows
-}
 
 /**
  * A list page from a document table. PostgreSQL joins the page's documents, in order, into pieces
@@ -281,58 +140,6 @@ async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<Docu
   return decided?.empty === true ? { body: [EMPTY] } : 'stale'
 }
 
-/** The rows `(body, n)` joined in order into pieces of DOCUMENTS_PER_PIECE. */
-async function piecesOf(db: Db, rows: RawBuilder<unknown>): Promise<string[]> {
-  const { rows: pieces } = await sql<{ piece: string }>`
-    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (${rows}) x
-    GROUP BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)} ORDER BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)}`.execute(db)
-  return pieces.map((r) => r.piece)
-}
-
-/**
- * A list page while a few of its scope's documents are stale: on one snapshot, those few derived
- * and the page read from the documents with them in place (merged.ts), without waiting for a
- * build. 'too many' when more are stale. Either way the process's warm-up is woken to build them.
- * Identical requests that arrive together share one such read (coalesce.ts).
- */
-async function readMerged<S, Q extends { today: string }, F, K extends string>(
-  db: Db,
-  feed: Feed<S, Q, F, K>,
-  caller: string,
-  request: ListRequest<Q, F, K>,
-): Promise<DocumentsAnswer | 'too many'> {
-  const t = feed.documents
-  const merge = () => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-    const from = await mergedDocuments(trx, t, feed.scopeOf(caller, request), request.today, feed.columns)
-    if (from === null) return 'too many' as const
-    const query = pageQuery(trx, feed, caller, request, from)
-    if (query === 'empty') return { body: [EMPTY] }
-    const pieces = await piecesOf(trx, sql`${ordered(query, (m) => m.select(query.body.as('body')))}`)
-    return { body: listPieces(pieces) }
-  })
-  const answer = await mergesOf(db, feed)(`${caller} ${JSON.stringify(request)}`, merge)
-  wakers.get(db)?.()
-  return answer
-}
-
-/** Per database and feed, the merged reads under way (coalesce.ts). */
-const merges = new WeakMap<Db, WeakMap<object, Coalescer<DocumentsAnswer | 'too many'>>>()
-
-function mergesOf(db: Db, feed: object): Coalescer<DocumentsAnswer | 'too many'> {
-  let feeds = merges.get(db)
-  if (feeds === undefined) merges.set(db, (feeds = new WeakMap()))
-  let c = feeds.get(feed)
-  if (c === undefined) feeds.set(feed, (c = coalescer()))
-  return c
-}
-
-/** Per database, what wakes its process's warm-up (serve-start.ts). */
-const wakers = new WeakMap<Db, () => void>()
-
-/** `wake` is called when a read found documents stale and answered without building them. */
-export function whenDocumentsStale(db: Db, wake: () => void): void {
-  wakers.set(db, wake)
-}
 
 /**
  * The feed's answer from the documents; when one is stale, builds the scope's stale ones for the
@@ -357,7 +164,7 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
     }
     // With a warm-up to build them (serve-start.ts), a few stale documents are derived by the read
     // itself; without one, the read builds them as below.
-    if (query !== 'empty' && wakers.has(db)) {
+    if (query !== 'empty' && hasWarmUp(db)) {
       const merged = await readMerged(db, feed, caller, request as ListRequest<Q, F, K>)
       if (merged !== 'too many') return merged
     }
@@ -378,60 +185,3 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
   }
 }
 
-/**
- * A page of more than `small` documents is built after the small pages' builds under way, and its
- * stale documents in up to `parts` parts at once, each of at least `small`; tests lower `small`.
- */
-export const pageBuilding = { small: 500, parts: 2 }
-
-/** Page builds under way in this process, so concurrent requests for one page wait for one build. */
-const pageBuilds = new Map<string, Promise<void>>()
-/** Those of pages of at most pageBuilding.small documents: a larger page's build lets them go first. */
-const smallPageBuilds = new Set<Promise<void>>()
-
-/**
- * Resolves once no page build of this process is under way: the warm-up (warm-up.ts) waits for
- * them between its steps, so a request's page is built on cores the warm-up is not also using.
- */
-export async function pageBuildsDone(): Promise<void> {
-  while (pageBuilds.size > 0) await Promise.allSettled([...pageBuilds.values()])
-}
-
-/**
- * Feed.pageScoped: the page's keys in the log consumed (so they are marked), or all of it when a
- * new member is pending (so it is added), then the page's stale documents built.
- */
-function buildPage<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q: PageQuery<K>): Promise<void> {
-  const id = `${t.table} ${String(scope)} ${(q.stale as PageStale).page} ${JSON.stringify([q.page, q.sort])}`
-  const running = pageBuilds.get(id)
-  if (running !== undefined) return running
-  const small = q.page.perPage <= pageBuilding.small
-  const build = (async () => {
-    // Only the page's own keys are taken from the log (a rename logs every member of the lead
-    // provider: consuming them all first cost seconds); all of it when a new member is pending
-    // (it may belong on this page) or the page is empty.
-    const before = await keysOfPage(db, q)
-    // A large page waits for the small ones under way (a page of 100 waits for no page of 3,000).
-    if (!small) await Promise.allSettled([...smallPageBuilds])
-    const logged = before.filter((r) => r.logged).map((r) => r.key)
-    const whole = before.length === 0 || before[0]!.members
-    if (whole) await consumeAll(db)
-    else if (logged.length > 0) await consumeKeys(db, t.kind, logged)
-    // Consuming a key marks its document stale: only the whole log's consumption (new members)
-    // can change which rows the page holds.
-    const after = whole ? await keysOfPage(db, q) : before
-    const keys = after.filter((r) => !r.built || r.logged).map((r) => r.key)
-    // A large page's documents in parts at once, over the pool's connections (one build a core).
-    const parts = Math.min(pageBuilding.parts, Math.ceil(keys.length / pageBuilding.small))
-    const size = Math.ceil(keys.length / Math.max(1, parts))
-    const today = (q.stale as PageStale).page
-    await Promise.all(Array.from({ length: parts }, (_, i) => keys.slice(i * size, (i + 1) * size))
-      .map((part) => buildDocuments(db, t, scope, today, part.length, part)))
-  })().finally(() => pageBuilds.delete(id))
-  pageBuilds.set(id, build)
-  if (small) {
-    smallPageBuilds.add(build)
-    void build.catch(() => {}).then(() => smallPageBuilds.delete(build))
-  }
-  return build
-}

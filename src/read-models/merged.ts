@@ -6,6 +6,8 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../db/connect.ts'
 import { arrayOf, name, unnested, type DocumentTable } from './build.ts'
+import { coalescer, type Coalescer } from './coalesce.ts'
+import { EMPTY, listPieces, ordered, pageQuery, piecesOf, type DocumentsAnswer, type Feed, type ListRequest } from './page-query.ts'
 
 /**
  * How many stale documents a read derives on its own snapshot; with more, it builds or derives
@@ -64,4 +66,54 @@ export async function mergedDocuments<S, C extends string>(db: Db, t: DocumentTa
     SELECT ${scopeValue(t, scope)}, v.${key}, ${sql.join([...own.map((c) => sql`m.${name(c)}`), ...built.map((c) => unnested(t.columns[c], c))])}
     FROM unnest(${values}) AS v(${sql.join([key, ...built.map(name)])})
     JOIN (${t.memberRows.rows(derived.map((d) => d.key))}) m ON m.${key} = v.${key})`
+}
+
+/**
+ * A list page while a few of its scope's documents are stale: on one snapshot, those few derived
+ * and the page read from the documents with them in place (merged.ts), without waiting for a
+ * build. 'too many' when more are stale. Either way the process's warm-up is woken to build them.
+ * Identical requests that arrive together share one such read (coalesce.ts).
+ */
+export async function readMerged<S, Q extends { today: string }, F, K extends string>(
+  db: Db,
+  feed: Feed<S, Q, F, K>,
+  caller: string,
+  request: ListRequest<Q, F, K>,
+): Promise<DocumentsAnswer | 'too many'> {
+  const t = feed.documents
+  const merge = () => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
+    const from = await mergedDocuments(trx, t, feed.scopeOf(caller, request), request.today, feed.columns)
+    if (from === null) return 'too many' as const
+    const query = pageQuery(trx, feed, caller, request, from)
+    if (query === 'empty') return { body: [EMPTY] }
+    const pieces = await piecesOf(trx, sql`${ordered(query, (m) => m.select(query.body.as('body')))}`)
+    return { body: listPieces(pieces) }
+  })
+  const answer = await mergesOf(db, feed)(`${caller} ${JSON.stringify(request)}`, merge)
+  wakers.get(db)?.()
+  return answer
+}
+
+/** Per database and feed, the merged reads under way (coalesce.ts). */
+const merges = new WeakMap<Db, WeakMap<object, Coalescer<DocumentsAnswer | 'too many'>>>()
+
+function mergesOf(db: Db, feed: object): Coalescer<DocumentsAnswer | 'too many'> {
+  let feeds = merges.get(db)
+  if (feeds === undefined) merges.set(db, (feeds = new WeakMap()))
+  let c = feeds.get(feed)
+  if (c === undefined) feeds.set(feed, (c = coalescer()))
+  return c
+}
+
+/** Per database, what wakes its process's warm-up (serve-start.ts). */
+const wakers = new WeakMap<Db, () => void>()
+
+/** `wake` is called when a read found documents stale and answered without building them. */
+export function whenDocumentsStale(db: Db, wake: () => void): void {
+  wakers.set(db, wake)
+}
+
+/** Whether a warm-up builds the database's stale documents in this process (documents.ts merges only then). */
+export function hasWarmUp(db: Db): boolean {
+  return wakers.has(db)
 }
