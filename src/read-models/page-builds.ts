@@ -20,7 +20,6 @@ async function keysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promise<{ 
   return rows
 }
 
-
 /**
  * A page of more than `small` documents is built after the small pages' builds under way, and its
  * stale documents in up to `parts` parts at once, each of at least `small`; tests lower `small`.
