@@ -70,8 +70,8 @@ export async function mergedDocuments<S, C extends string>(db: Db, t: DocumentTa
 
 /**
  * A list page while a few of its scope's documents are stale: on one snapshot, those few derived
- * and the page read from the documents with them in place (merged.ts), without waiting for a
- * build. 'too many' when more are stale. Either way the process's warm-up is woken to build them.
+ * and the page read from the documents with them in place (mergedDocuments), without waiting for
+ * a build. 'too many' when more are stale. Either way the process's warm-up is woken to build them.
  * Identical requests that arrive together share one such read (coalesce.ts).
  */
 export async function readMerged<S, Q extends { today: string }, F, K extends string>(
