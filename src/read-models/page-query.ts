@@ -62,14 +62,21 @@ export function pendingOf<S>(t: DocumentTable<S>, scope: S, id?: string): RawBui
   return pending(t.kind, id === undefined ? cohort : { id, ...cohort })
 }
 
+/**
+ * A document of the scope (a value, or a column of an outer query) stale or built for another
+ * window than `today`'s: two index ranges (by_valid_until, by_valid_from).
+ */
+export function unbuilt<S>(t: DocumentTable<S>, scope: S | RawBuilder<unknown>, today: string): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${name(t.table)} WHERE ${name(t.scope)} = ${scope} AND valid_until <= ${today}::date)
+    OR EXISTS (SELECT 1 FROM ${name(t.table)} WHERE ${name(t.scope)} = ${scope} AND valid_from > ${today}::date)`
+}
+
 /** Any of the scope's documents not built for `today` (stale, built for another window, or a key pending). */
 export function anyStale<S>(t: DocumentTable<S>, scope: S, today: string): RawBuilder<boolean> {
   return sql<boolean>`(
     ${pendingOf(t, scope)}
-    OR EXISTS (SELECT 1 FROM ${name(t.table)} WHERE ${name(t.scope)} = ${scope} AND valid_until <= ${today}::date)
-    OR EXISTS (SELECT 1 FROM ${name(t.table)} WHERE ${name(t.scope)} = ${scope} AND valid_from > ${today}::date))`
+    OR ${unbuilt(t, scope, today)})`
 }
-
 
 /** A list request's page as readPage reads it; 'empty' when it can hold nothing. */
 export function pageQuery<S, Q extends { today: string }, F, K extends string>(
@@ -144,7 +151,6 @@ export function ordered<K extends string>(q: PageQuery<K>, selection: (members: 
   return orderAndPage(numbered, q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
 }
 
-
 /** The rows `(body, n)` joined in order into pieces of DOCUMENTS_PER_PIECE. */
 export async function piecesOf(db: Db, rows: RawBuilder<unknown>): Promise<string[]> {
   const { rows: pieces } = await sql<{ piece: string }>`
@@ -152,4 +158,3 @@ export async function piecesOf(db: Db, rows: RawBuilder<unknown>): Promise<strin
     GROUP BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)} ORDER BY (x.n - 1) / ${sql.lit(DOCUMENTS_PER_PIECE)}`.execute(db)
   return pieces.map((r) => r.piece)
 }
-

@@ -8,6 +8,7 @@ import { runRepeatedly } from '../server.ts'
 import { buildDocuments, name, type DocumentTable } from './build.ts'
 import { whenDocumentsStale } from './merged.ts'
 import { pageBuildsDone } from './page-builds.ts'
+import { unbuilt } from './page-query.ts'
 import { consumeInvalidations } from './log.ts'
 import { participantDocuments } from './participants.ts'
 import { partnershipDocuments } from './partnerships.ts'
@@ -70,11 +71,9 @@ async function consumeLog(db: Db, signal?: AbortSignal): Promise<void> {
 /** Those of `scopes` with a document not built for `today`, in their order: one statement per table. */
 export async function staleScopes<S>(db: Db, t: DocumentTable<S>, scopes: S[], today: string): Promise<S[]> {
   if (scopes.length === 0) return []
-  const [table, scoped] = [name(t.table), name(t.scope)]
   const { rows } = await sql<{ scope: S }>`
     SELECT u.scope FROM unnest(${scopes}::${name(t.scope === 'cohort_year' ? 'integer[]' : 'uuid[]')}) WITH ORDINALITY AS u(scope, n)
-    WHERE EXISTS (SELECT 1 FROM ${table} d WHERE d.${scoped} = u.scope AND d.valid_until <= ${today}::date)
-      OR EXISTS (SELECT 1 FROM ${table} d WHERE d.${scoped} = u.scope AND d.valid_from > ${today}::date)
+    WHERE ${unbuilt(t, sql.ref('u.scope'), today)}
     ORDER BY u.n`.execute(db)
   return rows.map((r) => r.scope)
 }
