@@ -21,7 +21,7 @@ import { benchFacts, migrateBench, warmBench, withDb, type Facts } from './facts
 import { coldBuild, staleRows, type ColdBuild, type StaleRows } from './rebuild.ts'
 import { baselineKey, compareRows, judge, mixedSummary, printCompare, printRows, printTable, tableRows, type Measured } from './report.ts'
 import { driveBaseline, driveRow, emptyPoll, fullSync, scenariosFor, type Scenario } from './rows.ts'
-import { startServer, type Server } from './servers.ts'
+import { MALLOC_ARENAS, startServer, type Server } from './servers.ts'
 import { cpuLoopSeconds } from './machine.ts'
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rect_bench'
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       machine: { cores: os.cpus().length, postgres: facts.postgres },
       data: { seed: facts.seed, seeding_date: facts.seedingDate, lead_provider: facts.name, participants: facts.members },
-      settings: { connections: 10, seconds: SECONDS, warmup_seconds: WARMUP, rounds: ROUNDS, writes_per_second: WRITES_PER_SECOND, judged, compare: ref ? { ref: ref.ref, commit: ref.commit } : null },
+      settings: { connections: 10, seconds: SECONDS, warmup_seconds: WARMUP, rounds: ROUNDS, writes_per_second: WRITES_PER_SECOND, malloc_arena_max: MALLOC_ARENAS, judged, compare: ref ? { ref: ref.ref, commit: ref.commit } : null },
       calibration,
       rows: table,
       compare: compared,

@@ -5,6 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { rssMb } from './load.ts'
 import { freePort } from './machine.ts'
 
+/** The servers' MALLOC_ARENA_MAX (results.json's settings name it). */
+export const MALLOC_ARENAS = process.env.MALLOC_ARENA_MAX ?? '2'
+
 export type Server = {
   /** 'A' (the ref of --compare) or 'B' (the working tree); 'B' alone without --compare. */
   label: string
@@ -37,6 +40,9 @@ export async function startServer(o: ServerOptions): Promise<Server> {
       RECT_RATE_LIMIT_TOKEN: '0',
       RECT_RATE_LIMIT_IP: '0',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      // As README's production step 7 runs it: two glibc malloc arenas, not one per thread that
+      // allocates (Q-4's peak RSS over the read rows 194 → 176 MB, rows' p50 unchanged: A/B in BENCHMARKS.md).
+      MALLOC_ARENA_MAX: MALLOC_ARENAS,
       ...(o.warmUp ? { RECT_WARMUP_FIRST_MS: String(o.warmUp.firstMs), RECT_WARMUP_EVERY_MS: String(o.warmUp.everyMs) } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
