@@ -41,7 +41,7 @@ export async function startServer(o: ServerOptions): Promise<Server> {
       RECT_RATE_LIMIT_IP: '0',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       // As README's production step 7 runs it: two glibc malloc arenas, not one per thread that
-      // allocates (Q-4's peak RSS over the read rows 194 → 176 MB, rows' p50 unchanged: A/B in BENCHMARKS.md).
+      // allocates (Q-7's peak RSS over the read rows 194 → 176 MB, rows' p50 unchanged: A/B in BENCHMARKS.md).
       MALLOC_ARENA_MAX: MALLOC_ARENAS,
       ...(o.warmUp ? { RECT_WARMUP_FIRST_MS: String(o.warmUp.firstMs), RECT_WARMUP_EVERY_MS: String(o.warmUp.everyMs) } : {}),
     },
