@@ -24,9 +24,9 @@ async function keysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promise<{ 
  * A page of more than `small` documents is built after the small pages' builds under way, and its
  * stale documents in up to `parts` parts at once, each of at least `small`; tests lower `small`.
  * Four parts, not two, on two cores: beside a warm-up step under way, four connections get the
- * page more of the machine than two (rebuild rows, three rounds A/B:
- * after a rename, pages of 3000 p95 1,135, 859, 884 → 847, 752, 707 ms and pages of 100 158, 83,
- * 76 → 76, 71, 66 ms; six parts were no better than four).
+ * page more of the machine than two (rebuild rows, three rounds A/B: after a rename, pages of
+ * 3000 p95 1,135, 859, 884 → 847, 752, 707 ms and pages of 100 158, 83, 76 → 76, 71, 66 ms; six
+ * parts were no better than four).
  */
 export const pageBuilding = { small: 500, parts: 4 }
 
