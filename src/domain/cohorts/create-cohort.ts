@@ -7,7 +7,7 @@ import { recordEvent } from '../events.ts'
 import { createSchedulesForCohort } from '../schedules/create-schedules-for-cohort.ts'
 import { Problems } from '../problems.ts'
 import { checkDateOrder, checkYearRange, cohortDefaults, COHORT_FIELDS, DUPLICATE_YEAR, overlapText, type CohortSettings } from './rules.ts'
-import { COHORT_CONSTRAINTS, findCohortByYear, firstOverlappingYear, insertCohort } from './store.ts'
+import { COHORT_CONSTRAINTS, findCohortByYear, firstOverlappingYear, insertCohort, lockCohortWrites } from './store.ts'
 
 export type CreateCohortInput = { id?: string; year: number } & Partial<CohortSettings>
 
@@ -48,6 +48,7 @@ export async function createCohort(
   const { id: given, year, ...settings } = input
   const cohort: Resolved = { year, ...cohortDefaults(year) }
   for (const [key, value] of Object.entries(settings)) if (value !== undefined) Object.assign(cohort, { [key]: value })
+  await lockCohortWrites(tx)
   await check(tx, cohort, problems)
   problems.throwIfAny()
 

@@ -7,7 +7,7 @@ import { recordEvent } from '../events.ts'
 import { bumpTeachersTrainingInCohort } from '../stamps.ts'
 import { Problems, say } from '../problems.ts'
 import { checkDateOrder, COHORT_FIELDS, overlapText, type CohortSettings } from './rules.ts'
-import { COHORT_CONSTRAINTS, findCohortByYear, firstOverlappingYear, updateCohortRow } from './store.ts'
+import { COHORT_CONSTRAINTS, findCohortByYear, firstOverlappingYear, lockCohortWrites, updateCohortRow } from './store.ts'
 
 export type CohortChanges = { year?: number } & Partial<CohortSettings>
 
@@ -26,6 +26,7 @@ export async function updateCohort(
   changes: CohortChanges,
   problems: Problems = new Problems(COHORT_FIELDS),
 ): Promise<{ id: string }> {
+  await lockCohortWrites(tx)
   const current = await findCohortByYear(tx, year)
   if (!current) throw new NotFoundError()
   const { year: newYear, ...settings } = changes
