@@ -221,10 +221,13 @@ describe('PATCH /api/admin/v1/cohorts/{year}', () => {
     let answered = false
     const created = t.admin('POST', '/cohorts', { year: '2089', starts_on: '2089-01-01', ends_on: '2089-06-01' }).then((res) => ((answered = true), res))
     const changed = t.admin('PATCH', '/cohorts/2026', { partnerships_open: true }).then((res) => ((answered = true), res))
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(answered).toBe(false)
-    release()
-    await holder
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(answered).toBe(false)
+    } finally {
+      release()
+      await holder
+    }
     expect((await created).status).toBe(201)
     expect((await changed).status).toBe(200)
   })
