@@ -12,10 +12,10 @@ export const SHUTDOWN_BUDGET_MS = 10_000
 /**
  * Q-7: after each full collection the old generation may grow by half its live size before the
  * next, rather than by V8's own factor (up to 4). A serving process's live heap is about 30 MB;
- * under the bench's reads and writes V8 let 90 MB of garbage gather between full collections,
- * and the resident set peaked at 243 MB; with this, 175 MB, for twice as many full collections
- * of 2-6 ms, mostly incremental (A/B in BENCHMARKS.md). Read by V8 at every collection, so it
- * holds when set after start-up (rect serve, bench/server.ts).
+ * over the bench's read rows the resident set peaked at 268 MB without it and 189 MB with it,
+ * every row's p50 within ±5 %, for twice as many full collections of a few milliseconds, mostly
+ * incremental (A/B in BENCHMARKS.md). Read by V8 at every collection, so it holds when set after
+ * start-up (rect serve, bench/server.ts).
  */
 export function limitHeapGrowth(): void {
   setFlagsFromString('--heap-growing-percent=50')
