@@ -20,6 +20,7 @@ import { consumeAll } from './log.ts'
 import { buildDocuments, name } from './build.ts'
 import { hasWarmUp, readMerged } from './merged.ts'
 import { buildPage } from './page-builds.ts'
+import { readCopied } from './page-copies.ts'
 import { DOCUMENTS_PER_PIECE, EMPTY, isShow, listPieces, ordered, pageQuery, pendingOf, piecesOf, type DocumentsAnswer, type Feed, type ListRequest, type PageQuery, type ShowRequest } from './page-query.ts'
 
 export type { ColumnType, DocumentTable, Step } from './build.ts'
@@ -36,14 +37,19 @@ const BUILD_ATTEMPTS = 3
  */
 export const streaming = { from: 500, perPiece: DOCUMENTS_PER_PIECE }
 
-/** A list page (R-39, T-23, P-49, P-43) or a show (R-40, T-22, P-50, P-47) of the feed for the caller, from the documents. */
+/**
+ * A list page (R-39, T-23, P-49, P-43) or a show (R-40, T-22, P-50, P-47) of the feed for the
+ * caller, from the documents; a list page from its copy when it is good (page-copies.ts), unless
+ * `again` (the same request reading once more after a build).
+ */
 export function readDocuments<S, Q extends { today: string }, F, K extends string>(
   db: Db,
   feed: Feed<S, Q, F, K>,
   caller: string,
   request: ListRequest<Q, F, K> | ShowRequest<Q>,
+  again = false,
 ): Promise<DocumentsAnswer> {
-  return isShow<Q>(request) ? readOne(db, feed, caller, request) : readList(db, feed, caller, request)
+  return isShow<Q>(request) ? readOne(db, feed, caller, request) : readList(db, feed, caller, request, again)
 }
 
 async function readOne<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ShowRequest<Q>): Promise<DocumentsAnswer> {
@@ -64,9 +70,12 @@ async function readOne<S, Q extends { today: string }, F, K extends string>(db: 
   return row!.shown === true && row!.body !== null ? { body: [`{"data":${row!.body}}`] } : 'not found'
 }
 
-function readList<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ListRequest<Q, F, K>): Promise<DocumentsAnswer> {
+function readList<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ListRequest<Q, F, K>, again: boolean): Promise<DocumentsAnswer> {
   const query = pageQuery(db, feed, caller, request)
-  return query === 'empty' ? Promise.resolve({ body: [EMPTY] }) : readPage(db, query)
+  if (query === 'empty') return Promise.resolve({ body: [EMPTY] })
+  if (again) return readPage(db, query)
+  // The caller is part of the key: a school's text depends on it (P-27, P-31).
+  return readCopied(db, feed, feed.documents, feed.scopeOf(caller, request), `${caller} ${JSON.stringify(request)}`, () => readPage(db, query))
 }
 
 
@@ -174,7 +183,7 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
       await consumeAll(db)
       const { more } = await buildDocuments(db, feed.documents, feed.scopeOf(caller, request), request.today, BUILD_IN_REQUEST)
       if (more) return 'stale'
-      const again = await readDocuments(db, feed, caller, request)
+      const again = await readDocuments(db, feed, caller, request, true)
       if (again !== 'stale') return again
     }
     return 'stale'

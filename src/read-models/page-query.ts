@@ -14,10 +14,10 @@ import { name, type DocumentTable } from './build.ts'
 /**
  * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
  * out without ever being one string (Q-7), or over PostgreSQL a large page's bytes as they come
- * (copy-out.ts) with their length; 'stale' when a document it depends on is not built for the
+ * (copy-out.ts) with their length, or a page's bytes kept from an earlier answer (page-copies.ts); 'stale' when a document it depends on is not built for the
  * request's date; 'not found' for a show whose id is not the caller's.
  */
-export type DocumentsAnswer = { body: string[] } | { stream: Readable; bytes: number } | 'stale' | 'not found'
+export type DocumentsAnswer = { body: string[] } | { buffer: Buffer } | { stream: Readable; bytes: number } | 'stale' | 'not found'
 
 /** A feed served from a document table: the scope its request reads, its filters, its order and the text it serves. */
 export type Feed<S, Q extends { today: string }, F, K extends string> = {

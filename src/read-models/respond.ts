@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify'
 import type { Db } from '../db/connect.ts'
 import { NotFoundError } from '../errors.ts'
 import { Gate } from '../api/common/gate.ts'
+import { bufferOf } from './page-copies.ts'
 import { answerFromDocuments, isShow, type Feed, type ListRequest, type ShowRequest } from './documents.ts'
 
 /**
@@ -27,6 +28,7 @@ export async function respond<S, Q extends { today: string }, F, K extends strin
     if (typeof documents === 'object' && 'stream' in documents) {
       return reply.type('application/json; charset=utf-8').header('content-length', documents.bytes).send(documents.stream)
     }
+    if (typeof documents === 'object' && 'buffer' in documents) return reply.type('application/json; charset=utf-8').send(documents.buffer)
     if (typeof documents === 'object') return sendPieces(reply, documents.body)
     const derived = await derive()
     if (derived === undefined) throw new NotFoundError()
@@ -44,16 +46,6 @@ const ONE_WRITE = 256 * 1024
  * read row with the buffer, against 297 MB: A/B in one run).
  */
 const LARGE_STRING = 64 * 1024
-
-/** The pieces' UTF-8 bytes in one buffer, outside the JavaScript heap and freed with its handle. */
-function bufferOf(pieces: string[]): Buffer {
-  let bytes = 0
-  for (const piece of pieces) bytes += Buffer.byteLength(piece)
-  const buffer = Buffer.allocUnsafe(bytes)
-  let at = 0
-  for (const piece of pieces) at += buffer.write(piece, at)
-  return buffer
-}
 
 /**
  * The documents' text is the response body as it is (Fastify sends strings and buffers with a JSON

@@ -1,4 +1,8 @@
 
+    SELECT (SELECT changed_by::text FROM document_scope_changes WHERE table_name = $1 AND scope = $2::uuid::text) AS changed_by,
+      EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3) AS pending;
+
+
       SELECT z.bytes, z.piece AS piece FROM (
         SELECT p.piece, p.g, min(p.g) OVER () AS first, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
           (sum(octet_length(p.piece)) OVER () + count(*) OVER () - 1 + 0)::int8 AS bytes

@@ -1,4 +1,8 @@
 
+    SELECT (SELECT changed_by::text FROM document_scope_changes WHERE table_name = $1 AND scope = $2::integer::text) AS changed_by,
+      EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3 AND (cohort_year = $4::integer OR cohort_year IS NULL)) AS pending;
+
+
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select CASE WHEN $1::uuid = ANY(d.eoi_lead_provider_ids) THEN d.body_eoi ELSE d.body END as "body", row_number() OVER (ORDER BY d.created_at asc, d.school_id asc) as "n" from "school_documents" as "d" where "d"."cohort_year" = $2 and d.listed and "d"."updated_at" >= $3 and NOT (
     EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $4 AND (cohort_year = $5::integer OR cohort_year IS NULL))
     OR EXISTS (SELECT 1 FROM school_documents WHERE cohort_year = $6 AND valid_until <= $7::date)

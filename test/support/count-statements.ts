@@ -26,16 +26,18 @@ const AUTHENTICATION = /lead_provider_tokens|admin_tokens/
 
 /**
  * An app over `db` that records statements; `statementsFor(url)` answers how many one GET ran
- * (all, and those that are not authentication's) and how many records it returned; with a
- * `payload`, the request is a POST of it.
+ * (all, and those that are not authentication's), how many records it returned and its body;
+ * with a `payload`, the request is a POST of it; `moreHeaders` add to or replace the app's.
  */
 export async function countingApp(db: Db, headers: Record<string, string>) {
   const recorder = new RecordStatements()
-  const app = await buildApp({ db: db.withPlugin(recorder), config: testConfig() })
+  const recorded = db.withPlugin(recorder)
+  const app = await buildApp({ db: recorded, config: testConfig() })
   await app.ready()
-  const statementsFor = async (url: string, payload?: object) => {
+  const statementsFor = async (url: string, payload?: object, moreHeaders: Record<string, string> = {}) => {
     recorder.executed = []
-    const res = await app.inject(payload === undefined ? { method: 'GET', url, headers } : { method: 'POST', url, headers, payload })
+    const all = { ...headers, ...moreHeaders }
+    const res = await app.inject(payload === undefined ? { method: 'GET', url, headers: all } : { method: 'POST', url, headers: all, payload })
     if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`)
     const executed = recorder.executed
     const page = executed.filter((s) => !AUTHENTICATION.test(s))
@@ -46,7 +48,8 @@ export async function countingApp(db: Db, headers: Record<string, string>) {
       rows: Array.isArray(data) ? data.length : 1,
       /** The SQL text of the statements that are not authentication's, in order. */
       sql: page,
+      body: res.body,
     }
   }
-  return { statementsFor, close: () => app.close() }
+  return { statementsFor, db: recorded, close: () => app.close() }
 }

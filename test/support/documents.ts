@@ -77,11 +77,13 @@ export const warmPartnerships = (db: Db, today: string): Promise<number> => warm
 export const warmSchools = (db: Db, today: string): Promise<number> => warmDocuments(db, schoolDocuments, today)
 
 /**
- * A streamed answer (a large page over PostgreSQL) read whole, its length checked against the one
+ * A streamed answer (a large page over PostgreSQL) or a copy read whole, its length checked against the one
  * it announced, so tests see every answer as text; and so no stream is left holding a client.
  */
 async function whole(answer: Promise<DocumentsAnswer>): Promise<DocumentsAnswer> {
   const settled = await answer
+  // A page served again from its copy (page-copies.ts).
+  if (typeof settled === 'object' && 'buffer' in settled) return { body: [settled.buffer.toString('utf8')] }
   if (typeof settled !== 'object' || !('stream' in settled)) return settled
   const chunks: Buffer[] = []
   for await (const chunk of settled.stream) chunks.push(chunk as Buffer)

@@ -1,0 +1,153 @@
+// Q-4: a list page this process served, kept as its bytes and served again while nothing it was
+// read from has changed, so a page asked for again costs one short statement instead of reading
+// and sending its documents once more (a page of 3,000 participants is 3 MB).
+//
+// A page's answer is a function of its scope's stored documents (those of the lead provider, or
+// the cohort's for schools), the request (its date among it) and the caller, provided no key of
+// the invalidation log is pending for the scope. The statement triggers of
+// document_scope_changes_count record, in the same transaction, the last transaction that changed
+// each scope's documents (0019): a build, a consumption of the log, a migration, any statement.
+// So a copy is served only when, in one snapshot taken after the request arrived, the scope's last
+// change is the one read before the copy's own read and no key is pending for the scope; then
+// reading the page again would give the same bytes. The check is read before the page, never
+// after it: a change committed between the two leaves a copy that the next check refuses.
+import { Transform } from 'node:stream'
+import { sql } from 'kysely'
+import type { Db } from '../db/connect.ts'
+import type { DocumentTable } from './build.ts'
+import { pendingOf, type DocumentsAnswer } from './page-query.ts'
+
+/**
+ * The bytes a process keeps in copies, and the largest page it copies (a page of 3,000
+ * participants is about 3 MB). A request's first sight of a page reads it as before; a copy is
+ * made the second time it is asked for, so a full sync (each page once) copies nothing.
+ */
+export const pageCopying = { maxBytes: 16 * 1024 * 1024, maxPage: 4 * 1024 * 1024, remembered: 1024 }
+
+type Copy = { changedBy: string; bytes: Buffer }
+
+/** One feed's copies in a process, least recently used first, and the pages asked for lately. */
+class Copies {
+  readonly #copies = new Map<string, Copy>()
+  readonly #asked = new Set<string>()
+  #bytes = 0
+
+  get(key: string): Copy | undefined {
+    const copy = this.#copies.get(key)
+    if (copy !== undefined) {
+      this.#copies.delete(key)
+      this.#copies.set(key, copy)
+    }
+    return copy
+  }
+
+  /** Whether the page was asked for before (among the last `remembered` pages asked for); remembers it. */
+  askedBefore(key: string): boolean {
+    const before = this.#asked.delete(key)
+    this.#asked.add(key)
+    if (this.#asked.size > pageCopying.remembered) this.#asked.delete(this.#asked.values().next().value!)
+    return before
+  }
+
+  set(key: string, copy: Copy): void {
+    this.delete(key)
+    if (copy.bytes.length > pageCopying.maxPage) return
+    this.#copies.set(key, copy)
+    this.#bytes += copy.bytes.length
+    for (const [oldest, old] of this.#copies) {
+      if (this.#bytes <= pageCopying.maxBytes) break
+      this.#copies.delete(oldest)
+      this.#bytes -= old.bytes.length
+    }
+  }
+
+  delete(key: string): void {
+    const copy = this.#copies.get(key)
+    if (copy === undefined) return
+    this.#copies.delete(key)
+    this.#bytes -= copy.bytes.length
+  }
+}
+
+/** Per database and feed (two feeds read one table: participants and transfers). */
+const copiesByDb = new WeakMap<Db, WeakMap<object, Copies>>()
+/** Per database, how many answers were copies. */
+const servedByDb = new WeakMap<Db, number>()
+
+/** How many list answers this process served from copies over `db`. */
+export function servedFromCopies(db: Db): number {
+  return servedByDb.get(db) ?? 0
+}
+
+function copiesOf(db: Db, feed: object): Copies {
+  let feeds = copiesByDb.get(db)
+  if (feeds === undefined) copiesByDb.set(db, (feeds = new WeakMap()))
+  let copies = feeds.get(feed)
+  if (copies === undefined) feeds.set(feed, (copies = new Copies()))
+  return copies
+}
+
+/** The scope's last change (null when none is recorded) and whether a key of the log is pending for it, in one snapshot. */
+async function scopeState<S>(db: Db, t: DocumentTable<S>, scope: S): Promise<{ changedBy: string | null; pending: boolean }> {
+  const value = t.scope === 'cohort_year' ? sql`${scope}::integer::text` : sql`${scope}::uuid::text`
+  const { rows } = await sql<{ changed_by: string | null; pending: boolean }>`
+    SELECT (SELECT changed_by::text FROM document_scope_changes WHERE table_name = ${t.table} AND scope = ${value}) AS changed_by,
+      ${pendingOf(t, scope)} AS pending`.execute(db)
+  return { changedBy: rows[0]!.changed_by, pending: rows[0]!.pending }
+}
+
+/** The pieces' UTF-8 bytes in one buffer, outside the JavaScript heap and freed with its handle. */
+export function bufferOf(pieces: string[]): Buffer {
+  let bytes = 0
+  for (const piece of pieces) bytes += Buffer.byteLength(piece)
+  const buffer = Buffer.allocUnsafe(bytes)
+  let at = 0
+  for (const piece of pieces) at += buffer.write(piece, at)
+  return buffer
+}
+
+/**
+ * A list page of `feed` in `scope`, identified by `key` (the caller and the request): the copy
+ * when it is still good, else `read()`, copied when the page was asked for before.
+ */
+export async function readCopied<S>(db: Db, feed: object, t: DocumentTable<S>, scope: S, key: string, read: () => Promise<DocumentsAnswer>): Promise<DocumentsAnswer> {
+  const copies = copiesOf(db, feed)
+  const copy = copies.get(key)
+  if (copy === undefined && !copies.askedBefore(key)) return read()
+  const state = await scopeState(db, t, scope)
+  if (copy !== undefined && !state.pending && state.changedBy === copy.changedBy) {
+    servedByDb.set(db, servedFromCopies(db) + 1)
+    return { buffer: copy.bytes }
+  }
+  copies.delete(key)
+  const answer = await read()
+  const changedBy = state.changedBy
+  if (changedBy === null || typeof answer !== 'object') return answer
+  if ('body' in answer) {
+    const bytes = bufferOf(answer.body)
+    copies.set(key, { changedBy, bytes })
+    return { buffer: bytes }
+  }
+  if ('stream' in answer && answer.bytes <= pageCopying.maxPage) {
+    // The page's bytes kept as they pass to the response, copied once the last has come.
+    const chunks: Buffer[] = []
+    let length = 0
+    const tee = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk)
+        length += chunk.length
+        done(null, chunk)
+      },
+      flush(done) {
+        if (length === answer.bytes) copies.set(key, { changedBy, bytes: Buffer.concat(chunks, length) })
+        done()
+      },
+    })
+    answer.stream.once('error', (error) => tee.destroy(error))
+    tee.once('close', () => {
+      if (!answer.stream.readableEnded) answer.stream.destroy()
+    })
+    return { stream: answer.stream.pipe(tee), bytes: answer.bytes }
+  }
+  return answer
+}

@@ -1,0 +1,182 @@
+// Q-4: a list page asked for again is served from the copy the process kept of it, only while, in
+// a snapshot taken after the request came, its scope's documents are unchanged since the copy was
+// read (document_scope_changes, 0019) and no key of the invalidation log is pending for the scope;
+// otherwise it is read again. Every answer equals the documents' (and so the derivation's).
+import { afterEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { inTransaction } from '../../src/db/transaction.ts'
+import { seedDataSet } from '../../src/sandbox/seed.ts'
+import { listParticipants } from '../../src/api/v3/participants/query.ts'
+import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts'
+import { streaming } from '../../src/read-models/documents.ts'
+import { pageCopying, servedFromCopies } from '../../src/read-models/page-copies.ts'
+import { setupTestApp } from '../support/app.ts'
+import { countingApp } from '../support/count-statements.ts'
+import { onPostgres } from '../support/db.ts'
+import { warmParticipants, warmPartnerships, warmSchools } from '../support/documents.ts'
+
+const SEEDED_ON = '2026-11-23'
+const t = await setupTestApp()
+const seeded = await inTransaction(t.db, (tx) => seedDataSet(tx, { seed: 1, seedingDate: SEEDED_ON }))
+const [lp, other] = [seeded.lead_providers[0]!, seeded.lead_providers[1]!]
+const AT = { 'x-with-server-date': `${SEEDED_ON}T12:00:00Z` }
+await warmParticipants(t.db, SEEDED_ON)
+await warmPartnerships(t.db, SEEDED_ON)
+await warmSchools(t.db, SEEDED_ON)
+
+const defaults = { ...pageCopying }
+const streamingFrom = streaming.from
+afterEach(() => {
+  Object.assign(pageCopying, defaults)
+  streaming.from = streamingFrom
+})
+
+/** A fresh app (its own copies) recording the statements of each request, as `token`'s lead provider. */
+const app = (token = lp.token) => countingApp(t.db, { authorization: `Bearer ${token}`, ...AT })
+
+/** Served from the copy: the one check, no page statement. */
+const fromCopy = (statements: string[]) => statements.length === 1 && /FROM document_scope_changes/.test(statements[0]!)
+
+const PARTICIPANTS = '/api/v3/participants?page[per_page]=50'
+const derivedParticipants = async () =>
+  JSON.stringify({ data: (await listParticipants(t.db, lp.id, { today: SEEDED_ON, page: { page: 1, perPage: 50, offset: 0, beyondEnd: false } })).map((row) => serializeParticipant(row, SEEDED_ON)) })
+
+describe('Q-4: a page asked for again is served from its copy', () => {
+  it.each([
+    ['R-39 participants', PARTICIPANTS],
+    ['R-39 participants, filtered', '/api/v3/participants?page[per_page]=20&filter[cohort]=2025&sort=-updated_at'],
+    ['T-23 transfers', '/api/v3/participants/transfers?page[per_page]=20'],
+    ['P-49 partnerships', '/api/v3/partnerships?page[per_page]=20'],
+    ['P-43 schools', '/api/v3/schools?filter[cohort]=2025&page[per_page]=20'],
+  ])('%s: read once, read and copied the second time, the third one check and the same bytes', async (_, url) => {
+    const counting = await app()
+    try {
+      const first = await counting.statementsFor(url)
+      const second = await counting.statementsFor(url)
+      const third = await counting.statementsFor(url)
+      expect([fromCopy(first.sql), fromCopy(second.sql), fromCopy(third.sql)]).toEqual([false, false, true])
+      expect(second.sql).toHaveLength(2)
+      expect(servedFromCopies(counting.db)).toBe(1)
+      expect(third.body).toBe(first.body)
+      expect(third.rows).toBeGreaterThan(0)
+    } finally {
+      await counting.close()
+    }
+  })
+
+  it('R-39: a write since the copy leaves its key in the log: the page is read again and shows the write', async () => {
+    const counting = await app()
+    try {
+      for (let i = 0; i < 3; i++) await counting.statementsFor(PARTICIPANTS)
+      const { teacher_id: id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id)
+        .orderBy('created_at').orderBy('teacher_id').executeTakeFirstOrThrow()
+      await t.db.updateTable('teachers').set({ first_name: 'Copied' }).where('id', '=', id).execute()
+      const after = await counting.statementsFor(PARTICIPANTS)
+      expect(fromCopy(after.sql)).toBe(false)
+      expect(after.body).toContain('"full_name":"Copied ')
+      expect(after.body).toBe(await derivedParticipants())
+      // Once the page was read again, its new copy is served.
+      await counting.statementsFor(PARTICIPANTS)
+      expect(fromCopy((await counting.statementsFor(PARTICIPANTS)).sql)).toBe(true)
+    } finally {
+      await counting.close()
+    }
+  })
+
+  it('Q-4: documents changed by a statement that logs nothing (a migration, a script): the copy is never served', async () => {
+    const counting = await app()
+    try {
+      for (let i = 0; i < 3; i++) await counting.statementsFor(PARTICIPANTS)
+      await sql`UPDATE participant_documents SET body = replace(body, '"full_name":"', '"full_name":"Rewritten ') WHERE lead_provider_id = ${lp.id}`.execute(t.db)
+      const after = await counting.statementsFor(PARTICIPANTS)
+      expect(fromCopy(after.sql)).toBe(false)
+      expect(JSON.parse(after.body).data.every((d: { attributes: { full_name: string } }) => d.attributes.full_name.startsWith('Rewritten '))).toBe(true)
+      // As a migration that changes their shape would: marked stale, so the request builds them again.
+      await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id}`.execute(t.db)
+      const rebuilt = await counting.statementsFor(PARTICIPANTS)
+      expect(rebuilt.body).toBe(await derivedParticipants())
+    } finally {
+      await counting.close()
+    }
+  })
+
+  it('Q-4: a change rolled back changes nothing: the copy is still served', async () => {
+    const counting = await app()
+    try {
+      for (let i = 0; i < 3; i++) await counting.statementsFor(PARTICIPANTS)
+      await t.db.transaction().execute(async (tx) => {
+        await sql`UPDATE participant_documents SET body = 'not JSON' WHERE lead_provider_id = ${lp.id}`.execute(tx)
+        throw new Error('rolled back')
+      }).catch(() => {})
+      const after = await counting.statementsFor(PARTICIPANTS)
+      expect(fromCopy(after.sql)).toBe(true)
+      expect(after.body).toBe(await derivedParticipants())
+    } finally {
+      await counting.close()
+    }
+  })
+
+  it('P-27, P-31: a copy is the caller\'s own: another lead provider asking for the same schools gets its own page', async () => {
+    const url = '/api/v3/schools?filter[cohort]=2025&page[per_page]=50'
+    const counting = await app()
+    const alone = await app(other.token)
+    try {
+      for (let i = 0; i < 3; i++) await counting.statementsFor(url)
+      const theirs = await counting.statementsFor(url, undefined, { authorization: `Bearer ${other.token}` })
+      expect(fromCopy(theirs.sql)).toBe(false)
+      expect(theirs.body).toBe((await alone.statementsFor(url)).body)
+    } finally {
+      await counting.close()
+      await alone.close()
+    }
+  })
+
+  it('Q-4: another date is another page (X-With-Server-Date)', async () => {
+    const counting = await app()
+    try {
+      for (let i = 0; i < 3; i++) await counting.statementsFor(PARTICIPANTS)
+      const later = await counting.statementsFor(PARTICIPANTS, undefined, { 'x-with-server-date': '2026-11-24T12:00:00Z' })
+      expect(fromCopy(later.sql)).toBe(false)
+    } finally {
+      await counting.close()
+    }
+  })
+
+  it('Q-7: a page larger than pageCopying.maxPage is never copied; copies beyond maxBytes go, least recently used first', async () => {
+    const counting = await app()
+    try {
+      pageCopying.maxPage = 100
+      for (let i = 0; i < 2; i++) await counting.statementsFor(PARTICIPANTS)
+      expect(fromCopy((await counting.statementsFor(PARTICIPANTS)).sql)).toBe(false)
+      Object.assign(pageCopying, defaults)
+      const [a, b] = ['/api/v3/participants?page[per_page]=31', '/api/v3/participants?page[per_page]=30']
+      for (let i = 0; i < 2; i++) await counting.statementsFor(a)
+      const one = (await counting.statementsFor(a)).body.length
+      pageCopying.maxBytes = one + 10
+      for (let i = 0; i < 2; i++) await counting.statementsFor(b)
+      expect(fromCopy((await counting.statementsFor(b)).sql)).toBe(true)
+      expect(fromCopy((await counting.statementsFor(a)).sql)).toBe(false)
+    } finally {
+      await counting.close()
+    }
+  })
+
+  it.runIf(onPostgres)('Q-7: a page streamed over COPY is copied as it passes, and served whole from the copy', async () => {
+    // The test app's own database (a recording one has no pool to stream over).
+    streaming.from = 2
+    const get = async () => {
+      const res = await t.app.inject({ method: 'GET', url: PARTICIPANTS, headers: { authorization: `Bearer ${lp.token}`, ...AT } })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-length']).toBe(String(res.rawPayload.length))
+      return res.body
+    }
+    const served = servedFromCopies(t.db)
+    const first = await get()
+    await get()
+    expect(servedFromCopies(t.db)).toBe(served)
+    const third = await get()
+    expect(servedFromCopies(t.db)).toBe(served + 1)
+    expect(third).toBe(first)
+    expect(third).toBe(await derivedParticipants())
+  })
+})
