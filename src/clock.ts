@@ -20,11 +20,17 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 })
 
+/** The last instant's parts, by its whole second: formatToParts is a few dozen microseconds, and every request asks for today. */
+let lastParts: { second: number; parts: Record<string, number> } | null = null
+
 function partsOf(instant: Date): Record<string, number> {
+  const second = Math.floor(instant.getTime() / 1000)
+  if (lastParts?.second === second) return lastParts.parts
   const out: Record<string, number> = {}
   for (const p of londonParts.formatToParts(instant)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value)
   }
+  lastParts = { second, parts: out }
   return out
 }
 

@@ -71,11 +71,14 @@ async function readOne<S, Q extends { today: string }, F, K extends string>(db: 
 }
 
 function readList<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ListRequest<Q, F, K>, again: boolean): Promise<DocumentsAnswer> {
-  const query = pageQuery(db, feed, caller, request)
-  if (query === 'empty') return Promise.resolve({ body: [EMPTY] })
-  if (again) return readPage(db, query)
-  // The caller is part of the key: a school's text depends on it (P-27, P-31).
-  return readCopied(db, feed, feed.documents, feed.scopeOf(caller, request), `${caller} ${JSON.stringify(request)}`, () => readPage(db, query))
+  const read = () => {
+    const query = pageQuery(db, feed, caller, request)
+    return query === 'empty' ? Promise.resolve({ body: [EMPTY] }) : readPage(db, query)
+  }
+  if (again || request.page.beyondEnd || feed.filters(request) === null) return read()
+  // The caller is part of the key: a school's text depends on it (P-27, P-31). The page's SQL is
+  // built only when the copy cannot answer.
+  return readCopied(db, feed, feed.documents, feed.scopeOf(caller, request), `${caller} ${JSON.stringify(request)}`, read)
 }
 
 
