@@ -17,11 +17,11 @@ import { copyRows, inlineParameters } from '../db/copy-out.ts'
 import { isLostRace } from '../db/faults.ts'
 import { orderAndPage } from '../db/fragments.ts'
 import { consumeAll } from './log.ts'
-import { buildDocuments, name } from './build.ts'
+import { buildDocuments, name, type DocumentTable } from './build.ts'
 import { hasWarmUp, readMerged } from './merged.ts'
 import { buildPage } from './page-builds.ts'
-import { readCopied } from './page-copies.ts'
-import { DOCUMENTS_PER_PIECE, EMPTY, isShow, listPieces, ordered, pageQuery, pendingOf, piecesOf, type DocumentsAnswer, type Feed, type ListRequest, type PageQuery, type ShowRequest } from './page-query.ts'
+import { lastChangeOf, readCopied } from './page-copies.ts'
+import { DOCUMENTS_PER_PIECE, EMPTY, isShow, judgedByPage, listPieces, ordered, pageQuery, pendingOf, piecesOf, type DocumentsAnswer, type Feed, type ListRequest, type PageQuery, type PageStale, type ShowRequest } from './page-query.ts'
 
 export type { ColumnType, DocumentTable, Step } from './build.ts'
 export type { DocumentsAnswer, Feed, ListRequest, ShowRequest } from './page-query.ts'
@@ -71,16 +71,43 @@ async function readOne<S, Q extends { today: string }, F, K extends string>(db: 
 }
 
 function readList<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ListRequest<Q, F, K>, again: boolean): Promise<DocumentsAnswer> {
-  const read = () => {
-    const query = pageQuery(db, feed, caller, request)
-    return query === 'empty' ? Promise.resolve({ body: [EMPTY] }) : readPage(db, query)
+  const query = () => pageQuery(db, feed, caller, request)
+  const read = (digest = false) => {
+    const q = query()
+    return q === 'empty' ? Promise.resolve({ body: [EMPTY] }) : readPage(db, q, digest)
   }
   if (again || request.page.beyondEnd || feed.filters(request) === null) return read()
+  const t = feed.documents
+  const scope = feed.scopeOf(caller, request)
+  const check = judgedByPage(feed, request) ? () => pageCheck(db, t, scope, query() as PageQuery<K>) : undefined
   // The caller is part of the key: a school's text depends on it (P-27, P-31). The page's SQL is
   // built only when the copy cannot answer.
-  return readCopied(db, feed, feed.documents, feed.scopeOf(caller, request), `${caller} ${JSON.stringify(request)}`, read)
+  return readCopied(db, feed, t, scope, `${caller} ${JSON.stringify(request)}`, read, check)
 }
 
+/** Feed.pageScoped: a row's key and row version (xmin), which any change to the row replaces. */
+const stampOf = (q: PageQuery<string>) => sql<string>`${q.key}::text || ':' || d.xmin::text`
+
+/**
+ * Feed.pageScoped (page-copies.ts): in one snapshot, the scope's last change and the digest of the
+ * page's rows, null unless every one is good and no new member is pending, as readPage reads them.
+ */
+async function pageCheck<S, K extends string>(db: Db, t: DocumentTable<S>, scope: S, q: PageQuery<K>): Promise<{ changedBy: string | null; digest: string | null }> {
+  const rows = ordered(q, (m) => m.select([stampOf(q).as('stamp'), freshOf(q).as('fresh')]).where(sql<boolean>`NOT ${(q.stale as PageStale).members}`))
+  const { rows: [row] } = await sql<{ changed_by: string | null; digest: string | null }>`
+    SELECT ${lastChangeOf(t, scope)} AS changed_by,
+      (SELECT CASE WHEN bool_and(x.fresh) THEN md5(string_agg(x.stamp, ',' ORDER BY x.n)) END FROM (${rows}) x) AS digest`.execute(db)
+  return { changedBy: row!.changed_by, digest: row!.digest }
+}
+
+/** Feed.pageScoped: the row's document built for the page's date, no key pending for it. */
+function freshOf<K extends string>(q: PageQuery<K>): RawBuilder<boolean> {
+  const { page: today, kind } = q.stale as PageStale
+  // The log is looked up per row only when it holds a key of the kind at all (evaluated once).
+  return sql<boolean>`(d.valid_from <= ${today}::date AND d.valid_until > ${today}::date
+    AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = ${kind})
+      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = ${q.key})))`
+}
 
 /**
  * The page's rows as `(body, n)` in order — with `fresh`, whether the row's document is good, when
@@ -88,7 +115,7 @@ function readList<S, Q extends { today: string }, F, K extends string>(db: Db, f
  * hold is stale (a one-time filter); and whether the page is good and empty, which tells an empty
  * page from a stale one when no row came.
  */
-function goodRows<K extends string>(q: PageQuery<K>): { rows: RawBuilder<unknown>; empty: RawBuilder<{ empty: boolean | null }>; byRow: boolean } {
+function goodRows<K extends string>(q: PageQuery<K>, stamped = false): { rows: RawBuilder<unknown>; empty: RawBuilder<{ empty: boolean | null }>; byRow: boolean } {
   if (!('page' in q.stale)) {
     const stale = q.stale
     const rows = ordered(q, (m) => m.select(q.body.as('body')).where(sql<boolean>`NOT ${stale}`))
@@ -97,13 +124,11 @@ function goodRows<K extends string>(q: PageQuery<K>): { rows: RawBuilder<unknown
     SELECT CASE WHEN ${stale} THEN NULL ELSE NOT EXISTS (${page}) END AS empty` }
   }
   // Feed.pageScoped: each row's document built for the date with no key pending for it; and no
-  // key pending for a member the scope does not hold yet. Read in one pass with the texts.
-  const { page: today, kind, members } = q.stale
-  // The log is looked up per row only when it holds a key of the kind at all (evaluated once).
-  const fresh = sql<boolean>`(d.valid_from <= ${today}::date AND d.valid_until > ${today}::date
-    AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = ${kind})
-      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = ${q.key})))`
-  const rows = ordered(q, (m) => m.select([q.body.as('body'), fresh.as('fresh')]).where(sql<boolean>`NOT ${members}`))
+  // key pending for a member the scope does not hold yet. Read in one pass with the texts (and
+  // with each row's stamp for a digest, page-copies.ts).
+  const { members } = q.stale
+  const selected = [q.body.as('body'), freshOf(q).as('fresh'), ...(stamped ? [stampOf(q).as('stamp')] : [])]
+  const rows = ordered(q, (m) => m.select(selected).where(sql<boolean>`NOT ${members}`))
   const page = orderAndPage(q.members.select(sql`1`.as('one')), q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
   return { rows: sql`${rows}`, byRow: true, empty: sql`SELECT NOT ${members} AND NOT EXISTS (${page}) AS empty` }
 }
@@ -116,8 +141,9 @@ function goodRows<K extends string>(q: PageQuery<K>): { rows: RawBuilder<unknown
  * that statement's snapshot, so pieces mean the page is good. None means an empty page or a stale
  * document, which one more statement tells apart (an empty page is rare and cheap).
  */
-async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<DocumentsAnswer> {
-  const { rows, empty, byRow } = goodRows(q)
+async function readPage<K extends string>(db: Db, q: PageQuery<K>, digest = false): Promise<DocumentsAnswer> {
+  const { rows, empty, byRow } = goodRows(q, digest)
+  const stamped = byRow && digest
   const pool = poolOf(db)
   const stream = pool !== undefined && q.page.perPage >= streaming.from
   if (stream || byRow) {
@@ -129,20 +155,30 @@ async function readPage<K extends string>(db: Db, q: PageQuery<K>): Promise<Docu
     const framed = stream
       ? sql`CASE WHEN z.g = z.first THEN '{"data":[' ELSE ',' END || z.piece || CASE WHEN z.g = z.last THEN ']}' ELSE '' END`
       : sql`z.piece`
-    const query = sql<{ bytes: number; piece: string }>`
-      SELECT z.bytes, ${framed} AS piece FROM (
+    // The digest of the page's row stamps in order, as pageCheck computes it.
+    const stamps = stamped
+      ? [sql`, z.digest`, sql`, md5(string_agg(p.stamps, ',') OVER (ORDER BY p.g ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS digest`, sql`, string_agg(x.stamp, ',' ORDER BY x.n) AS stamps`]
+      : [sql``, sql``, sql``]
+    const query = sql<{ bytes: number; digest?: string; piece: string }>`
+      SELECT z.bytes${stamps[0]}, ${framed} AS piece FROM (
         SELECT p.piece, p.g, min(p.g) OVER () AS first, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
-          (sum(octet_length(p.piece)) OVER () + count(*) OVER () - 1 + ${sql.lit(stream ? EMPTY.length : 0)})::int8 AS bytes
-        FROM (SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece, ${byRow ? sql`bool_and(x.fresh)` : sql`true`} AS fresh, (x.n - 1) / ${per} AS g
+          (sum(octet_length(p.piece)) OVER () + count(*) OVER () - 1 + ${sql.lit(stream ? EMPTY.length : 0)})::int8 AS bytes${stamps[1]}
+        FROM (SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece, ${byRow ? sql`bool_and(x.fresh)` : sql`true`} AS fresh, (x.n - 1) / ${per} AS g${stamps[2]}
           FROM (${rows}) x GROUP BY (x.n - 1) / ${per}) p) z
       WHERE z.good ORDER BY z.g`
     if (stream) {
       const compiled = query.compile(db)
       const answer = await copyRows(pool, inlineParameters(compiled.sql, compiled.parameters))
-      if (answer !== null) return { stream: answer.stream, bytes: Number(answer.first[0]!.readBigInt64BE()) }
+      if (answer !== null) {
+        const bytes = Number(answer.first[0]!.readBigInt64BE())
+        return stamped ? { stream: answer.stream, bytes, digest: answer.first[1]!.toString('utf8') } : { stream: answer.stream, bytes }
+      }
     } else {
       const { rows: pieces } = await query.execute(db)
-      if (pieces.length > 0) return { body: listPieces(pieces.map((r) => r.piece)) }
+      if (pieces.length > 0) {
+        const body = listPieces(pieces.map((r) => r.piece))
+        return stamped ? { body, digest: pieces[0]!.digest! } : { body }
+      }
     }
   } else {
     const pieces = await piecesOf(db, rows)

@@ -12,7 +12,7 @@
 // reading the page again would give the same bytes. The check is read before the page, never
 // after it: a change committed between the two leaves a copy that the next check refuses.
 import { Transform } from 'node:stream'
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../db/connect.ts'
 import type { DocumentTable } from './build.ts'
 import { pendingOf, type DocumentsAnswer } from './page-query.ts'
@@ -24,7 +24,14 @@ import { pendingOf, type DocumentsAnswer } from './page-query.ts'
  */
 export const pageCopying = { maxBytes: 16 * 1024 * 1024, maxPage: 4 * 1024 * 1024, remembered: 1024 }
 
-type Copy = { changedBy: string; bytes: Buffer }
+/**
+ * The scope's last change read before the page (null: none recorded), and for a page judged by its
+ * own documents (Feed.pageScoped) the digest of its rows' keys and row versions read with it.
+ */
+type Copy = { changedBy: string | null; digest: string | undefined; bytes: Buffer }
+
+/** A page judged by its own documents, in one snapshot: the scope's last change, and the digest of its rows (null when one is not good or a new member is pending). */
+export type PageCheck = () => Promise<{ changedBy: string | null; digest: string | null }>
 
 /** One feed's copies in a process, least recently used first, and the pages asked for lately. */
 class Copies {
@@ -87,13 +94,32 @@ function copiesOf(db: Db, feed: object): Copies {
   return copies
 }
 
+/** The scope's last change as text, null when none is recorded. */
+export function lastChangeOf<S>(t: DocumentTable<S>, scope: S): RawBuilder<string | null> {
+  const value = t.scope === 'cohort_year' ? sql`${scope}::integer::text` : sql`${scope}::uuid::text`
+  return sql`(SELECT changed_by::text FROM document_scope_changes WHERE table_name = ${t.table} AND scope = ${value})`
+}
+
 /** The scope's last change (null when none is recorded) and whether a key of the log is pending for it, in one snapshot. */
 async function scopeState<S>(db: Db, t: DocumentTable<S>, scope: S): Promise<{ changedBy: string | null; pending: boolean }> {
-  const value = t.scope === 'cohort_year' ? sql`${scope}::integer::text` : sql`${scope}::uuid::text`
   const { rows } = await sql<{ changed_by: string | null; pending: boolean }>`
-    SELECT (SELECT changed_by::text FROM document_scope_changes WHERE table_name = ${t.table} AND scope = ${value}) AS changed_by,
+    SELECT ${lastChangeOf(t, scope)} AS changed_by,
       ${pendingOf(t, scope)} AS pending`.execute(db)
   return { changedBy: rows[0]!.changed_by, pending: rows[0]!.pending }
+}
+
+/**
+ * Whether nothing the copy was read from has changed: its scope unchanged since and no key
+ * pending for it; or, for a page judged by its own documents, its rows the same row versions,
+ * every one still good (the scope's last change is then taken from that check's snapshot).
+ */
+async function stillGood(copy: Copy, state: { changedBy: string | null; pending: boolean }, pageCheck?: PageCheck): Promise<boolean> {
+  if (!state.pending && state.changedBy !== null && state.changedBy === copy.changedBy) return true
+  if (copy.digest === undefined || pageCheck === undefined) return false
+  const page = await pageCheck()
+  if (page.digest !== copy.digest) return false
+  copy.changedBy = page.changedBy
+  return true
 }
 
 /** The pieces' UTF-8 bytes in one buffer, outside the JavaScript heap and freed with its handle. */
@@ -108,24 +134,37 @@ export function bufferOf(pieces: string[]): Buffer {
 
 /**
  * A list page of `feed` in `scope`, identified by `key` (the caller and the request): the copy
- * when it is still good, else `read()`, copied when the page was asked for before.
+ * when it is still good, else `read()`, copied when the page was asked for before. A page judged
+ * by its own documents has `pageCheck`: when its scope changed since the copy (a rebuild, other
+ * participants written) the copy is still good if the page's own rows are the ones it was read
+ * from, and `read(true)` then gives the digest of its rows with it.
  */
-export async function readCopied<S>(db: Db, feed: object, t: DocumentTable<S>, scope: S, key: string, read: () => Promise<DocumentsAnswer>): Promise<DocumentsAnswer> {
+export async function readCopied<S>(
+  db: Db,
+  feed: object,
+  t: DocumentTable<S>,
+  scope: S,
+  key: string,
+  read: (digest: boolean) => Promise<DocumentsAnswer>,
+  pageCheck?: PageCheck,
+): Promise<DocumentsAnswer> {
   const copies = copiesOf(db, feed)
   const copy = copies.get(key)
-  if (copy === undefined && !copies.askedBefore(key)) return read()
+  if (copy === undefined && !copies.askedBefore(key)) return read(false)
   const state = await scopeState(db, t, scope)
-  if (copy !== undefined && !state.pending && state.changedBy === copy.changedBy) {
+  if (copy !== undefined && await stillGood(copy, state, pageCheck)) {
     servedByDb.set(db, servedFromCopies(db) + 1)
     return { buffer: copy.bytes }
   }
   copies.delete(key)
-  const answer = await read()
+  const answer = await read(pageCheck !== undefined)
   const changedBy = state.changedBy
-  if (changedBy === null || typeof answer !== 'object') return answer
+  if (typeof answer !== 'object' || !('body' in answer || 'stream' in answer)) return answer
+  const digest = answer.digest
+  if (changedBy === null && digest === undefined) return answer
   if ('body' in answer) {
     const bytes = bufferOf(answer.body)
-    copies.set(key, { changedBy, bytes })
+    copies.set(key, { changedBy, digest, bytes })
     return { buffer: bytes }
   }
   if ('stream' in answer && answer.bytes <= pageCopying.maxPage) {
@@ -139,7 +178,7 @@ export async function readCopied<S>(db: Db, feed: object, t: DocumentTable<S>, s
         done(null, chunk)
       },
       flush(done) {
-        if (length === answer.bytes) copies.set(key, { changedBy, bytes: Buffer.concat(chunks, length) })
+        if (length === answer.bytes) copies.set(key, { changedBy, digest, bytes: Buffer.concat(chunks, length) })
         done()
       },
     })

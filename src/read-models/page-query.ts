@@ -14,10 +14,17 @@ import { name, type DocumentTable } from './build.ts'
 /**
  * A response body's JSON text in pieces of a few dozen documents, so a page of 3,000 is written
  * out without ever being one string (Q-7), or over PostgreSQL a large page's bytes as they come
- * (copy-out.ts) with their length, or a page's bytes kept from an earlier answer (page-copies.ts); 'stale' when a document it depends on is not built for the
- * request's date; 'not found' for a show whose id is not the caller's.
+ * (copy-out.ts) with their length, or a page's bytes kept from an earlier answer (page-copies.ts);
+ * 'stale' when a document it depends on is not built for the request's date; 'not found' for a
+ * show whose id is not the caller's. A page judged by its own documents may come with the digest
+ * of its rows (page-copies.ts).
  */
-export type DocumentsAnswer = { body: string[] } | { buffer: Buffer } | { stream: Readable; bytes: number } | 'stale' | 'not found'
+export type DocumentsAnswer =
+  | { body: string[]; digest?: string }
+  | { buffer: Buffer }
+  | { stream: Readable; bytes: number; digest?: string }
+  | 'stale'
+  | 'not found'
 
 /** A feed served from a document table: the scope its request reads, its filters, its order and the text it serves. */
 export type Feed<S, Q extends { today: string }, F, K extends string> = {
@@ -78,6 +85,12 @@ export function anyStale<S>(t: DocumentTable<S>, scope: S, today: string): RawBu
     OR ${unbuilt(t, scope, today)})`
 }
 
+/** Feed.pageScoped: an unfiltered page in created_at order, judged by its own documents. */
+export function judgedByPage<S, Q extends { today: string }, F, K extends string>(feed: Feed<S, Q, F, K>, request: ListRequest<Q, F, K>, filters = feed.filters(request)): boolean {
+  return feed.pageScoped === true && feed.documents.pendingMembers !== undefined && filters !== null && filters.length === 0
+    && request.sort.every((k) => k.key === 'created_at')
+}
+
 /** A list request's page as readPage reads it; 'empty' when it can hold nothing. */
 export function pageQuery<S, Q extends { today: string }, F, K extends string>(
   db: Db,
@@ -96,8 +109,7 @@ export function pageQuery<S, Q extends { today: string }, F, K extends string>(
   let members = (from === undefined ? k.selectFrom(`${t.table} as d`) : k.selectFrom(from.as('d'))).where(`d.${t.scope}`, '=', scope)
   if (feed.member !== undefined) members = members.where(feed.member)
   for (const filter of filters) members = members.where(filter)
-  const inCreatedOrder = request.sort.every((k) => k.key === 'created_at')
-  const byPage = feed.pageScoped === true && t.pendingMembers !== undefined && filters.length === 0 && inCreatedOrder
+  const byPage = judgedByPage(feed, request, filters)
   return {
     members,
     body: feed.text(caller),
