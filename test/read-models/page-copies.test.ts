@@ -33,6 +33,21 @@ afterEach(() => {
 
 /** A fresh app (its own copies) recording the statements of each request, as `token`'s lead provider. */
 const app = (token = lp.token) => countingApp(t.db, { authorization: `Bearer ${token}`, ...AT })
+type Counting = Awaited<ReturnType<typeof app>>
+
+async function withApp(use: (counting: Counting) => Promise<void>): Promise<void> {
+  const counting = await app()
+  try {
+    await use(counting)
+  } finally {
+    await counting.close()
+  }
+}
+
+/** The page asked for three times: read, read and copied, served from the copy. */
+async function copied(counting: Counting, url: string): Promise<void> {
+  for (let i = 0; i < 3; i++) await counting.statementsFor(url)
+}
 
 /** Served from the copy: the one check, no page statement. */
 const fromCopy = (statements: string[]) => statements.length === 1 && /FROM document_scope_changes/.test(statements[0]!)
@@ -49,8 +64,7 @@ describe('Q-4: a page asked for again is served from its copy', () => {
     ['P-49 partnerships', '/api/v3/partnerships?page[per_page]=20'],
     ['P-43 schools', '/api/v3/schools?filter[cohort]=2025&page[per_page]=20'],
   ])('%s: read once, read and copied the second time, the third one check and the same bytes', async (_, url) => {
-    const counting = await app()
-    try {
+    await withApp(async (counting) => {
       const first = await counting.statementsFor(url)
       const second = await counting.statementsFor(url)
       const third = await counting.statementsFor(url)
@@ -59,15 +73,12 @@ describe('Q-4: a page asked for again is served from its copy', () => {
       expect(servedFromCopies(counting.db)).toBe(1)
       expect(third.body).toBe(first.body)
       expect(third.rows).toBeGreaterThan(0)
-    } finally {
-      await counting.close()
-    }
+    })
   })
 
   it('R-39: a write since the copy leaves its key in the log: the page is read again and shows the write', async () => {
-    const counting = await app()
-    try {
-      for (let i = 0; i < 3; i++) await counting.statementsFor(PARTICIPANTS)
+    await withApp(async (counting) => {
+      await copied(counting, PARTICIPANTS)
       const { teacher_id: id } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id)
         .orderBy('created_at').orderBy('teacher_id').executeTakeFirstOrThrow()
       await t.db.updateTable('teachers').set({ first_name: 'Copied' }).where('id', '=', id).execute()
@@ -78,15 +89,12 @@ describe('Q-4: a page asked for again is served from its copy', () => {
       // Once the page was read again, its new copy is served.
       await counting.statementsFor(PARTICIPANTS)
       expect(fromCopy((await counting.statementsFor(PARTICIPANTS)).sql)).toBe(true)
-    } finally {
-      await counting.close()
-    }
+    })
   })
 
   it('Q-4: documents changed by a statement that logs nothing (a migration, a script): the copy is never served', async () => {
-    const counting = await app()
-    try {
-      for (let i = 0; i < 3; i++) await counting.statementsFor(PARTICIPANTS)
+    await withApp(async (counting) => {
+      await copied(counting, PARTICIPANTS)
       await sql`UPDATE participant_documents SET body = replace(body, '"full_name":"', '"full_name":"Rewritten ') WHERE lead_provider_id = ${lp.id}`.execute(t.db)
       const after = await counting.statementsFor(PARTICIPANTS)
       expect(fromCopy(after.sql)).toBe(false)
@@ -95,16 +103,14 @@ describe('Q-4: a page asked for again is served from its copy', () => {
       await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id}`.execute(t.db)
       const rebuilt = await counting.statementsFor(PARTICIPANTS)
       expect(rebuilt.body).toBe(await derivedParticipants())
-    } finally {
-      await counting.close()
-    }
+    })
   })
 
   it('Q-4 during a rebuild, R-32: a page judged by its own documents keeps its copy while its own rows are unchanged, whatever else of the scope changes', async () => {
     const url = '/api/v3/participants?page[per_page]=10'
     const counting = await app()
     try {
-      for (let i = 0; i < 3; i++) await counting.statementsFor(url)
+      await copied(counting, url)
       const first = await counting.statementsFor(url)
       expect(fromCopy(first.sql)).toBe(true)
       const members = (await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id)
@@ -144,9 +150,8 @@ describe('Q-4: a page asked for again is served from its copy', () => {
   })
 
   it('Q-4: a change rolled back changes nothing: the copy is still served', async () => {
-    const counting = await app()
-    try {
-      for (let i = 0; i < 3; i++) await counting.statementsFor(PARTICIPANTS)
+    await withApp(async (counting) => {
+      await copied(counting, PARTICIPANTS)
       await t.db.transaction().execute(async (tx) => {
         await sql`UPDATE participant_documents SET body = 'not JSON' WHERE lead_provider_id = ${lp.id}`.execute(tx)
         throw new Error('rolled back')
@@ -154,9 +159,7 @@ describe('Q-4: a page asked for again is served from its copy', () => {
       const after = await counting.statementsFor(PARTICIPANTS)
       expect(fromCopy(after.sql)).toBe(true)
       expect(after.body).toBe(await derivedParticipants())
-    } finally {
-      await counting.close()
-    }
+    })
   })
 
   it('P-27, P-31: a copy is the caller\'s own: another lead provider asking for the same schools gets its own page', async () => {
@@ -164,7 +167,7 @@ describe('Q-4: a page asked for again is served from its copy', () => {
     const counting = await app()
     const alone = await app(other.token)
     try {
-      for (let i = 0; i < 3; i++) await counting.statementsFor(url)
+      await copied(counting, url)
       const theirs = await counting.statementsFor(url, undefined, { authorization: `Bearer ${other.token}` })
       expect(fromCopy(theirs.sql)).toBe(false)
       expect(theirs.body).toBe((await alone.statementsFor(url)).body)
@@ -175,19 +178,15 @@ describe('Q-4: a page asked for again is served from its copy', () => {
   })
 
   it('Q-4: another date is another page (X-With-Server-Date)', async () => {
-    const counting = await app()
-    try {
-      for (let i = 0; i < 3; i++) await counting.statementsFor(PARTICIPANTS)
+    await withApp(async (counting) => {
+      await copied(counting, PARTICIPANTS)
       const later = await counting.statementsFor(PARTICIPANTS, undefined, { 'x-with-server-date': '2026-11-24T12:00:00Z' })
       expect(fromCopy(later.sql)).toBe(false)
-    } finally {
-      await counting.close()
-    }
+    })
   })
 
   it('Q-7: a page larger than pageCopying.maxPage is never copied; copies beyond maxBytes go, least recently used first', async () => {
-    const counting = await app()
-    try {
+    await withApp(async (counting) => {
       pageCopying.maxPage = 100
       for (let i = 0; i < 2; i++) await counting.statementsFor(PARTICIPANTS)
       expect(fromCopy((await counting.statementsFor(PARTICIPANTS)).sql)).toBe(false)
@@ -199,9 +198,7 @@ describe('Q-4: a page asked for again is served from its copy', () => {
       for (let i = 0; i < 2; i++) await counting.statementsFor(b)
       expect(fromCopy((await counting.statementsFor(b)).sql)).toBe(true)
       expect(fromCopy((await counting.statementsFor(a)).sql)).toBe(false)
-    } finally {
-      await counting.close()
-    }
+    })
   })
 
   it.runIf(onPostgres)('Q-7: a page streamed over COPY is copied as it passes, and served whole from the copy', async () => {
