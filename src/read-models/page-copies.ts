@@ -33,7 +33,7 @@ type Copy = { changedBy: string | null; digest: string | undefined; bytes: Buffe
 /** A page judged by its own documents, in one snapshot: the scope's last change, and the digest of its rows (null when one is not good or a new member is pending). */
 export type PageCheck = () => Promise<{ changedBy: string | null; digest: string | null }>
 
-/** One feed's copies in a process, least recently used first, and the pages asked for lately. */
+/** A process's copies, least recently used first, and the pages asked for lately. */
 class Copies {
   readonly #copies = new Map<string, Copy>()
   readonly #asked = new Set<string>()
@@ -76,8 +76,11 @@ class Copies {
   }
 }
 
-/** Per database and feed (two feeds read one table: participants and transfers). */
-const copiesByDb = new WeakMap<Db, WeakMap<object, Copies>>()
+/** Per database, the process's copies of every feed's pages (one budget of pageCopying.maxBytes). */
+const copiesByDb = new WeakMap<Db, Copies>()
+/** Each feed's number, in copies' keys (two feeds read one table: participants and transfers). */
+const feedNumbers = new WeakMap<object, number>()
+let feedsNumbered = 0
 /** Per database, how many answers were copies. */
 const servedByDb = new WeakMap<Db, number>()
 
@@ -86,12 +89,16 @@ export function servedFromCopies(db: Db): number {
   return servedByDb.get(db) ?? 0
 }
 
-function copiesOf(db: Db, feed: object): Copies {
-  let feeds = copiesByDb.get(db)
-  if (feeds === undefined) copiesByDb.set(db, (feeds = new WeakMap()))
-  let copies = feeds.get(feed)
-  if (copies === undefined) feeds.set(feed, (copies = new Copies()))
+function copiesOf(db: Db): Copies {
+  let copies = copiesByDb.get(db)
+  if (copies === undefined) copiesByDb.set(db, (copies = new Copies()))
   return copies
+}
+
+function feedNumber(feed: object): number {
+  let n = feedNumbers.get(feed)
+  if (n === undefined) feedNumbers.set(feed, (n = feedsNumbered++))
+  return n
 }
 
 /** The scope's last change as text, null when none is recorded. */
@@ -148,7 +155,8 @@ export async function readCopied<S>(
   read: (digest: boolean) => Promise<DocumentsAnswer>,
   pageCheck?: PageCheck,
 ): Promise<DocumentsAnswer> {
-  const copies = copiesOf(db, feed)
+  const copies = copiesOf(db)
+  key = `${feedNumber(feed)} ${key}`
   const copy = copies.get(key)
   if (copy === undefined && !copies.askedBefore(key)) return read(false)
   const state = await scopeState(db, t, scope)

@@ -185,7 +185,7 @@ describe('Q-4: a page asked for again is served from its copy', () => {
     })
   })
 
-  it('Q-7: a page larger than pageCopying.maxPage is never copied; copies beyond maxBytes go, least recently used first', async () => {
+  it('Q-7: a page larger than pageCopying.maxPage is never copied; copies beyond maxBytes (one budget for every feed) go, least recently used first', async () => {
     await withApp(async (counting) => {
       pageCopying.maxPage = 100
       for (let i = 0; i < 2; i++) await counting.statementsFor(PARTICIPANTS)
@@ -198,6 +198,12 @@ describe('Q-4: a page asked for again is served from its copy', () => {
       for (let i = 0; i < 2; i++) await counting.statementsFor(b)
       expect(fromCopy((await counting.statementsFor(b)).sql)).toBe(true)
       expect(fromCopy((await counting.statementsFor(a)).sql)).toBe(false)
+      // One budget for every feed's copies: a partnerships page pushes the participants page out.
+      const c = '/api/v3/partnerships?page[per_page]=1'
+      pageCopying.maxBytes = (await counting.statementsFor(b)).body.length + 10
+      await copied(counting, c)
+      expect(fromCopy((await counting.statementsFor(c)).sql)).toBe(true)
+      expect(fromCopy((await counting.statementsFor(b)).sql)).toBe(false)
     })
   })
 
