@@ -66,17 +66,24 @@ export async function staleRows(pool: pg.Pool, url: string, bundle: string, labe
 }
 
 /**
- * The lead provider's participant documents marked stale as a migration would. The server is
- * consuming the rename's keys meanwhile, which marks the same rows in another order: PostgreSQL
- * may end one of the two as a deadlock (40P01), and a migration would be run again, as this is.
+ * The lead provider's participant documents marked stale as a migration would, holding the lock
+ * every consumer of the invalidation log takes (document_invalidations_consume): the server is
+ * consuming the rename's keys meanwhile, which marks the same rows in another order, and without
+ * it PostgreSQL ended one of the two as a deadlock (40P01) again and again on a slow machine.
  */
 async function markStale(pool: pg.Pool, leadProviderId: string): Promise<pg.QueryResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await pool.query(`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = $1`, [leadProviderId])
-    } catch (error) {
-      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error
-    }
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock(7146334216)')
+    const result = await client.query(`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = $1`, [leadProviderId])
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
   }
 }
 
