@@ -7,7 +7,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../db/connect.ts'
 import { arrayOf, name, unnested, type DocumentTable } from './build.ts'
 import { coalescer, type Coalescer } from './coalesce.ts'
-import { EMPTY, listPieces, ordered, pageQuery, piecesOf, type DocumentsAnswer, type Feed, type ListRequest } from './page-query.ts'
+import { EMPTY, listPieces, ordered, pageQuery, piecesOf, scopeValue, type DocumentsAnswer, type Feed, type ListRequest } from './page-query.ts'
 
 /**
  * How many stale documents a read derives on its own snapshot; with more, it builds or derives
@@ -16,11 +16,6 @@ import { EMPTY, listPieces, ordered, pageQuery, piecesOf, type DocumentsAnswer, 
  * and each of those built: poll p95 2.6 s and 756 ms with 100, 371 and 133 ms with 300 (A/B).
  */
 export const merging = { atMost: 300 }
-
-/** A scope's value as SQL, typed as its column is. */
-function scopeValue<S>(t: DocumentTable<S>, scope: S): RawBuilder<unknown> {
-  return t.scope === 'cohort_year' ? sql`${scope}::integer` : sql`${scope}::uuid`
-}
 
 /**
  * The keys of the scope's documents not built for `today` and the keys of the kind pending in the

@@ -15,7 +15,7 @@ import { Transform } from 'node:stream'
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../db/connect.ts'
 import type { DocumentTable } from './build.ts'
-import { pendingOf, type DocumentsAnswer } from './page-query.ts'
+import { pendingOf, scopeValue, type DocumentsAnswer } from './page-query.ts'
 
 /**
  * The bytes a process keeps in copies, and the largest page it copies (a page of 3,000
@@ -103,8 +103,7 @@ function feedNumber(feed: object): number {
 
 /** The scope's last change as text, null when none is recorded. */
 export function lastChangeOf<S>(t: DocumentTable<S>, scope: S): RawBuilder<string | null> {
-  const value = t.scope === 'cohort_year' ? sql`${scope}::integer::text` : sql`${scope}::uuid::text`
-  return sql`(SELECT changed_by::text FROM document_scope_changes WHERE table_name = ${t.table} AND scope = ${value})`
+  return sql`(SELECT changed_by::text FROM document_scope_changes WHERE table_name = ${t.table} AND scope = ${scopeValue(t, scope)}::text)`
 }
 
 /** The scope's last change (null when none is recorded) and whether a key of the log is pending for it, in one snapshot. */

@@ -61,6 +61,11 @@ export function isShow<Q extends { today: string }>(request: ListRequest<Q, unkn
 export const DOCUMENTS_PER_PIECE = 40
 export const EMPTY = '{"data":[]}'
 
+/** A scope's value as SQL, typed as its column is. */
+export function scopeValue<S>(t: DocumentTable<S>, scope: S): RawBuilder<unknown> {
+  return t.scope === 'cohort_year' ? sql`${scope}::integer` : sql`${scope}::uuid`
+}
+
 /** A pending key in the log that may name a document of the scope (or the one document `id`). */
 export function pendingOf<S>(t: DocumentTable<S>, scope: S, id?: string): RawBuilder<boolean> {
   // A school key names one cohort's documents or every cohort's; the other kinds' keys name a
