@@ -74,12 +74,15 @@ export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTab
   // lead provider's after a migration: 300 ms of a 3,000-document page build). Otherwise two
   // index ranges (by_valid_until, by_valid_from), not one OR: with the OR the planner walked a
   // whole scope's index when its statistics were taken while every document was stale (1 s a pick).
+  // UNION ALL, not UNION: UNION's duplicate removal read every stale document of the scope before
+  // the limit applied, at each step (a cold build's picks took 17.8 s of PostgreSQL's time, 1.3 s
+  // now); a document in both ranges is picked once by the Map below.
   const range = (built: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) =>
     k.selectFrom(t.table).select([t.key, 'version']).where(t.scope, '=', scope).where(built)
   const stale: Record<string, string>[] = keys !== undefined
     ? (await k.selectFrom(t.table).select([t.key, 'version', sql<boolean>`valid_from <= ${today}::date AND valid_until > ${today}::date`.as('built')])
         .where(t.scope, '=', scope).where(sql<boolean>`${sql.ref(t.key)} = ANY(${keys}::uuid[])`).execute()).filter((r) => !r.built)
-    : await range((eb) => eb('valid_until', '<=', today)).union(range((eb) => eb('valid_from', '>', today))).limit(limit + 1).execute()
+    : await range((eb) => eb('valid_until', '<=', today)).unionAll(range((eb) => eb('valid_from', '>', today))).limit(limit + 1).execute()
   const picked = new Map(stale.slice(0, limit).map((r) => [r[t.key]!, r.version!]))
   // Keys another consumer is taking are its to mark; they are not this build's 'more'.
   const logMore = log.more && !log.busy
