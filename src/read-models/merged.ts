@@ -19,7 +19,9 @@ export const merging = { atMost: 300 }
 
 /**
  * The keys of the scope's documents not built for `today` and the keys of the kind pending in the
- * log (any lead provider's: the derivation tells which are the scope's members), up to `limit`.
+ * log (any lead provider's: the derivation tells which are the scope's members), up to `limit`
+ * rows. UNION ALL, so the limit stops the scan (UNION read every stale document first): a key may
+ * come twice, so `limit` rows may stand for fewer keys, and the caller counts rows, not keys.
  */
 async function staleKeys<S>(db: Db, t: DocumentTable<S>, scope: S, today: string, limit: number): Promise<string[]> {
   const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
@@ -27,8 +29,8 @@ async function staleKeys<S>(db: Db, t: DocumentTable<S>, scope: S, today: string
   const cohort = t.scope === 'cohort_year' ? sql` AND (cohort_year = ${scope}::integer OR cohort_year IS NULL)` : sql``
   const { rows } = await sql<{ key: string }>`
     SELECT ${key} AS key FROM ${table} WHERE ${scoped} = ${scopeValue(t, scope)} AND valid_until <= ${today}::date
-    UNION SELECT ${key} FROM ${table} WHERE ${scoped} = ${scopeValue(t, scope)} AND valid_from > ${today}::date
-    UNION SELECT id FROM document_invalidations WHERE kind = ${t.kind}${cohort}
+    UNION ALL SELECT ${key} FROM ${table} WHERE ${scoped} = ${scopeValue(t, scope)} AND valid_from > ${today}::date
+    UNION ALL SELECT id FROM document_invalidations WHERE kind = ${t.kind}${cohort}
     LIMIT ${limit}`.execute(db)
   return rows.map((r) => r.key)
 }
@@ -42,8 +44,9 @@ async function staleKeys<S>(db: Db, t: DocumentTable<S>, scope: S, today: string
  * beside each document nor the days it holds for (two of a participant derivation's three statements).
  */
 export async function mergedDocuments<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, today: string, columns: readonly C[]): Promise<RawBuilder<unknown> | null> {
-  const keys = await staleKeys(db, t, scope, today, merging.atMost + 1)
-  if (keys.length > merging.atMost) return null
+  const rows = await staleKeys(db, t, scope, today, merging.atMost + 1)
+  if (rows.length > merging.atMost) return null
+  const keys = [...new Set(rows)]
   const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
   const built = [...columns]
   const own = Object.keys(t.memberRows.columns)

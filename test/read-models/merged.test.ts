@@ -184,16 +184,46 @@ describe('Q-4 under writes: a read derives its few stale documents itself', () =
     expect(await logged(school!.id)).toBe(1)
   })
 
+  it('Q-4: a document both stale and pending in the log is derived once, its two rows counted against merging.atMost', async () => {
+    const id = await member()
+    await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id} AND teacher_id = ${id}`.execute(t.db)
+    await t.db.updateTable('teachers').set({ first_name: 'Twice', updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', '=', id).execute()
+    expect(await logged(id)).toBe(1)
+    const since = new Date(`${SEEDED_ON}T10:00:00Z`)
+    const url = `/api/v3/participants?page[per_page]=50&filter[updated_since]=${since.toISOString()}`
+    const derive = participantDocuments.derive
+    const derived: string[][] = []
+    participantDocuments.derive = (db, scope, today, keys, columns) => (derived.push(keys), derive.call(participantDocuments, db, scope, today, keys, columns))
+    const atMost = merging.atMost
+    try {
+      // Two rows, one key: merged, the key derived once, nothing stored.
+      merging.atMost = 2
+      const body = await get(url)
+      expect(body).toEqual(await participantsDerived({ updatedSince: since, page: page(50) }))
+      expect(body.data.find((d) => d.id === id)?.attributes.full_name).toMatch(/^Twice /)
+      expect(derived).toEqual([[id]])
+      expect(await stale('participant_documents')).toBe(1)
+      // Two rows over a limit of one: the read builds first, as with too many stale.
+      merging.atMost = 1
+      expect(await get(url)).toEqual(await participantsDerived({ updatedSince: since, page: page(50) }))
+      expect(await stale('participant_documents')).toBe(0)
+    } finally {
+      merging.atMost = atMost
+      participantDocuments.derive = derive
+    }
+  })
+
   it('Q-4: with more stale than a read derives (merging.atMost), the read builds them first (as without a warm-up), answers from the documents and wakes the warm-up', async () => {
     await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id}`.execute(t.db)
     const all = await stale('participant_documents')
+    const atMost = merging.atMost
     merging.atMost = 5
     try {
       expect(all).toBeGreaterThan(merging.atMost)
       const body = await get('/api/v3/participants?page[per_page]=10&filter[training_status]=active')
       expect(body).toEqual(await participantsDerived({ trainingStatus: 'active', page: page(10) }))
     } finally {
-      merging.atMost = 100
+      merging.atMost = atMost
     }
     expect(await stale('participant_documents')).toBe(0)
     // The warm-up is woken for the rest of the scope all the same.
