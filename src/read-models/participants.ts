@@ -11,6 +11,7 @@ import { serializeParticipant } from '../api/v3/participants/serialize.ts'
 import { participantTransfers } from '../api/v3/participant-transfers/query.ts'
 import type { SORT_KEYS as TRANSFER_SORT_KEYS } from '../api/v3/participant-transfers/schemas.ts'
 import { serializeParticipantTransfer } from '../api/v3/participant-transfers/serialize.ts'
+import { mapInTurns } from './build.ts'
 import type { DocumentTable, Feed } from './documents.ts'
 
 const COLUMNS = {
@@ -54,7 +55,7 @@ export const participantDocuments: DocumentTable<string, keyof typeof COLUMNS> =
       ? new Map((await participantTransfers(db, leadProviderId, { today, teacherIds: ids })).map((t) => [t.id, t]))
       : new Map()
     const windows = wanted('valid_from', 'valid_until') ? await changeWindows(db, ids, today) : new Map()
-    return rows.map((row) => {
+    return mapInTurns(rows, (row) => {
       const window = windows.get(row.id) ?? { from: '-infinity', until: 'infinity' }
       const ect = row.enrolments.find((e) => e.role === 'ect')
       const mentor = row.enrolments.find((e) => e.role === 'mentor')

@@ -6,6 +6,7 @@ import { inCohorts, ofDeliveryPartners, updatedSince } from '../api/v3/feed-filt
 import { partnershipsByIds, partnershipWindows, type PartnershipFilters } from '../api/v3/partnerships/query.ts'
 import type { SORT_KEYS } from '../api/v3/partnerships/schemas.ts'
 import { serializePartnership } from '../api/v3/partnerships/serialize.ts'
+import { mapInTurns } from './build.ts'
 import type { DocumentTable, Feed } from './documents.ts'
 
 const COLUMNS = { body: 'text', updated_at: 'timestamptz', valid_from: 'date', valid_until: 'date', delivery_partner_id: 'uuid' } as const
@@ -30,7 +31,7 @@ export const partnershipDocuments: DocumentTable<string, keyof typeof COLUMNS> =
   async derive(db, leadProviderId, today, ids, columns) {
     const rows = await partnershipsByIds(db, leadProviderId, today, ids)
     const windows = columns === undefined || columns.includes('valid_from') || columns.includes('valid_until') ? await partnershipWindows(db, ids, today) : new Map()
-    return rows.map((row) => {
+    return mapInTurns(rows, (row) => {
       const window = windows.get(row.id) ?? { from: '-infinity', until: 'infinity' }
       const values = {
         body: JSON.stringify(serializePartnership(row)),

@@ -8,6 +8,7 @@ import { updatedSince, withUrn } from '../api/v3/feed-filters.ts'
 import { schoolsForDocuments } from '../api/v3/schools/query.ts'
 import type { SORT_KEYS } from '../api/v3/schools/schemas.ts'
 import { serializeSchool } from '../api/v3/schools/serialize.ts'
+import { mapInTurns } from './build.ts'
 import type { DocumentTable, Feed } from './documents.ts'
 
 const COLUMNS = {
@@ -34,7 +35,7 @@ export const schoolDocuments: DocumentTable<number, keyof typeof COLUMNS> = {
   // Every picked school is stored: one P-43 does not list in the cohort as not listed.
   async derive(db, cohortYear, today, ids) {
     const facts = new Map((await schoolsForDocuments(db, cohortYear, today, ids)).map((row) => [row.id, row]))
-    return ids.map((id) => {
+    return mapInTurns(ids, (id) => {
       const row = facts.get(id)
       const values = {
         listed: row !== undefined,

@@ -7,6 +7,8 @@ import { sql } from 'kysely'
 import { inTransaction } from '../../../src/db/transaction.ts'
 import { seedDataSet } from '../../../src/sandbox/seed.ts'
 import { consumeInvalidations } from '../../../src/read-models/log.ts'
+import { turns } from '../../../src/read-models/build.ts'
+import type { KyselyPlugin, RawNode } from 'kysely'
 import { answerParticipants, answerTransfers, buildParticipants, readParticipants, readTransfers, warmParticipants, parsed, type TransfersRequest } from '../../support/documents.ts'
 import { listParticipants, type FeedOptions } from '../../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../../src/api/v3/participants/serialize.ts'
@@ -269,6 +271,36 @@ describe('Q-4, Q-6: participant documents answer as the derivation does', () => 
     // 0016: the build stores what it read, but the write's key is pending in the log, so no reader takes it.
     expect(step).toEqual({ built: 1, more: false })
     expect(await readParticipants(t.db, lp.id, { today: SEEDED_ON, id: teacher_id })).toBe('stale')
+  })
+
+  it('Q-4: a build serializes and stores its documents turns.rows at a time: ten stale documents in four statements of at most three, each page the derivation\'s', async () => {
+    const lp = providers[0]!
+    await warmParticipants(t.db, SEEDED_ON)
+    const ids = (await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('teacher_id').limit(10).execute()).map((r) => r.teacher_id)
+    expect(ids).toHaveLength(10)
+    await sql`UPDATE participant_documents SET version = version + 1, valid_until = '-infinity' WHERE lead_provider_id = ${lp.id} AND teacher_id = ANY(${ids}::uuid[])`.execute(t.db)
+    // The store's statements, by their text, and how many rows each named.
+    const stores: number[] = []
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        const node = args.node as unknown as RawNode
+        if (node.kind === 'RawNode' && node.sqlFragments.join('').includes('FOR UPDATE OF d SKIP LOCKED')) {
+          stores.push((node.parameters[0] as unknown as { value: string[] }).value.length)
+        }
+        return args.node
+      },
+      transformResult: async (args) => args.result,
+    }
+    const rows = turns.rows
+    turns.rows = 3
+    try {
+      expect(await buildParticipants(t.db.withPlugin(counting), lp.id, SEEDED_ON, 500)).toEqual({ built: 10, more: false })
+    } finally {
+      turns.rows = rows
+    }
+    expect(stores).toEqual([3, 3, 3, 1])
+    expect(await fromDocuments(lp.id, { today: SEEDED_ON, page: page(3000) })).toEqual(await derived(lp.id, { today: SEEDED_ON, page: page(3000) }))
+    expect(await readParticipants(t.db, lp.id, { today: SEEDED_ON, page: page(3000) })).not.toBe('stale')
   })
 
   it('more stale documents than one request builds: the request is answered by the derivation, the warm-up builds them all', async () => {
