@@ -20,7 +20,7 @@ import { consumeAll } from './log.ts'
 import { buildDocuments, name, type DocumentTable } from './build.ts'
 import { hasWarmUp, readMerged } from './merged.ts'
 import { buildPage } from './page-builds.ts'
-import { lastChangeOf, readCopied } from './page-copies.ts'
+import { lastChangeOf, readCopied, type ScopeState } from './page-copies.ts'
 import { DOCUMENTS_PER_PIECE, EMPTY, isShow, judgedByPage, listPieces, ordered, pageQuery, pendingOf, piecesOf, type DocumentsAnswer, type Feed, type ListRequest, type PageQuery, type PageStale, type ShowRequest } from './page-query.ts'
 
 export type { ColumnType, DocumentTable, Step } from './build.ts'
@@ -48,8 +48,9 @@ export function readDocuments<S, Q extends { today: string }, F, K extends strin
   caller: string,
   request: ListRequest<Q, F, K> | ShowRequest<Q>,
   again = false,
+  known?: ScopeState | null,
 ): Promise<DocumentsAnswer> {
-  return isShow<Q>(request) ? readOne(db, feed, caller, request) : readList(db, feed, caller, request, again)
+  return isShow<Q>(request) ? readOne(db, feed, caller, request) : readList(db, feed, caller, request, again, known)
 }
 
 async function readOne<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ShowRequest<Q>): Promise<DocumentsAnswer> {
@@ -70,7 +71,7 @@ async function readOne<S, Q extends { today: string }, F, K extends string>(db: 
   return row!.shown === true && row!.body !== null ? { body: [`{"data":${row!.body}}`] } : 'not found'
 }
 
-function readList<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ListRequest<Q, F, K>, again: boolean): Promise<DocumentsAnswer> {
+function readList<S, Q extends { today: string }, F, K extends string>(db: Db, feed: Feed<S, Q, F, K>, caller: string, request: ListRequest<Q, F, K>, again: boolean, known?: ScopeState | null): Promise<DocumentsAnswer> {
   const query = () => pageQuery(db, feed, caller, request)
   const read = (digest = false) => {
     const q = query()
@@ -82,7 +83,7 @@ function readList<S, Q extends { today: string }, F, K extends string>(db: Db, f
   const check = judgedByPage(feed, request) ? () => pageCheck(db, t, scope, query() as PageQuery<K>) : undefined
   // The caller is part of the key: a school's text depends on it (P-27, P-31). The page's SQL is
   // built only when the copy cannot answer.
-  return readCopied(db, feed, t, scope, `${caller} ${JSON.stringify(request)}`, read, check)
+  return readCopied(db, feed, t, scope, `${caller} ${JSON.stringify(request)}`, read, check, known)
 }
 
 /** Feed.pageScoped: a row's key and row version (xmin), which any change to the row replaces. */
@@ -201,8 +202,9 @@ export async function answerFromDocuments<S, Q extends { today: string }, F, K e
   feed: Feed<S, Q, F, K>,
   caller: string,
   request: ListRequest<Q, F, K> | ShowRequest<Q>,
+  known?: ScopeState | null,
 ): Promise<DocumentsAnswer> {
-  const answer = await readDocuments(db, feed, caller, request)
+  const answer = await readDocuments(db, feed, caller, request, false, known)
   if (answer !== 'stale') return answer
   try {
     const query = isShow<Q>(request) ? 'empty' : pageQuery(db, feed, caller, request)

@@ -106,12 +106,20 @@ export function lastChangeOf<S>(t: DocumentTable<S>, scope: S): RawBuilder<strin
   return sql`(SELECT changed_by::text FROM document_scope_changes WHERE table_name = ${t.table} AND scope = ${scopeValue(t, scope)}::text)`
 }
 
-/** The scope's last change (null when none is recorded) and whether a key of the log is pending for it, in one snapshot. */
-async function scopeState<S>(db: Db, t: DocumentTable<S>, scope: S): Promise<{ changedBy: string | null; pending: boolean }> {
+/** A scope's last change (null when none is recorded) and whether a key of the log is pending for it, in one snapshot. */
+export type ScopeState = { table: DocumentTable<unknown>['table']; scope: string; changedBy: string | null; pending: boolean }
+
+/** The scope's state as columns: `changed_by` and `pending` (the scope a value, or a column of the statement). */
+export function scopeStateColumns<S>(t: DocumentTable<S>, scope: S | RawBuilder<unknown>): { changed_by: RawBuilder<string | null>; pending: RawBuilder<boolean> } {
+  return { changed_by: lastChangeOf(t, scope as S), pending: pendingOf(t, scope as S) }
+}
+
+async function scopeState<S>(db: Db, t: DocumentTable<S>, scope: S): Promise<ScopeState> {
+  const { changed_by, pending } = scopeStateColumns(t, scope)
   const { rows } = await sql<{ changed_by: string | null; pending: boolean }>`
-    SELECT ${lastChangeOf(t, scope)} AS changed_by,
-      ${pendingOf(t, scope)} AS pending`.execute(db)
-  return { changedBy: rows[0]!.changed_by, pending: rows[0]!.pending }
+    SELECT ${changed_by} AS changed_by,
+      ${pending} AS pending`.execute(db)
+  return { table: t.table, scope: String(scope), changedBy: rows[0]!.changed_by, pending: rows[0]!.pending }
 }
 
 /**
@@ -119,7 +127,7 @@ async function scopeState<S>(db: Db, t: DocumentTable<S>, scope: S): Promise<{ c
  * pending for it; or, for a page judged by its own documents, its rows the same row versions,
  * every one still good (the scope's last change is then taken from that check's snapshot).
  */
-async function stillGood(copy: Copy, state: { changedBy: string | null; pending: boolean }, pageCheck?: PageCheck): Promise<boolean> {
+async function stillGood(copy: Copy, state: ScopeState, pageCheck?: PageCheck): Promise<boolean> {
   if (!state.pending && state.changedBy !== null && state.changedBy === copy.changedBy) return true
   if (copy.digest === undefined || pageCheck === undefined) return false
   const page = await pageCheck()
@@ -143,7 +151,9 @@ export function bufferOf(pieces: string[]): Buffer {
  * when it is still good, else `read()`, copied when the page was asked for before. A page judged
  * by its own documents has `pageCheck`: when its scope changed since the copy (a rebuild, other
  * participants written) the copy is still good if the page's own rows are the ones it was read
- * from, and `read(true)` then gives the digest of its rows with it.
+ * from, and `read(true)` then gives the digest of its rows with it. `known`: the scope's state as
+ * the request's token lookup read it (auth.ts, FastifyContextConfig.copiesChecked), in a snapshot
+ * taken after the request arrived as this one's would be; used when it is this scope's.
  */
 export async function readCopied<S>(
   db: Db,
@@ -153,12 +163,13 @@ export async function readCopied<S>(
   key: string,
   read: (digest: boolean) => Promise<DocumentsAnswer>,
   pageCheck?: PageCheck,
+  known?: ScopeState | null,
 ): Promise<DocumentsAnswer> {
   const copies = copiesOf(db)
   key = `${feedNumber(feed)} ${key}`
   const copy = copies.get(key)
   if (copy === undefined && !copies.askedBefore(key)) return read(false)
-  const state = await scopeState(db, t, scope)
+  const state = known?.table === t.table && known.scope === String(scope) ? known : await scopeState(db, t, scope)
   if (copy !== undefined && await stillGood(copy, state, pageCheck)) {
     servedByDb.set(db, servedFromCopies(db) + 1)
     return { buffer: copy.bytes }

@@ -23,7 +23,7 @@ export async function respond<S, Q extends { today: string }, F, K extends strin
   derive: () => Promise<object | undefined>,
 ): Promise<unknown> {
   const answer = async () => {
-    const documents = await answerFromDocuments(db, feed, caller, request)
+    const documents = await answerFromDocuments(db, feed, caller, request, reply.request.scopeState)
     if (documents === 'not found') throw new NotFoundError()
     if (typeof documents === 'object' && 'stream' in documents) {
       return reply.type('application/json; charset=utf-8').header('content-length', documents.bytes).send(documents.stream)

@@ -3,7 +3,9 @@
 // read (document_scope_changes, 0019) and no key of the invalidation log is pending for the scope;
 // otherwise it is read again. Every answer equals the documents' (and so the derivation's).
 import { afterEach, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
+import { digestOf, generateToken } from '../../src/domain/tokens/rules.ts'
 import { inTransaction } from '../../src/db/transaction.ts'
 import { seedDataSet } from '../../src/sandbox/seed.ts'
 import { listParticipants } from '../../src/api/v3/participants/query.ts'
@@ -49,8 +51,11 @@ async function copied(counting: Counting, url: string): Promise<void> {
   for (let i = 0; i < 3; i++) await counting.statementsFor(url)
 }
 
-/** Served from the copy: the one check, no page statement. */
-const fromCopy = (statements: string[]) => statements.length === 1 && /FROM document_scope_changes/.test(statements[0]!)
+/**
+ * Served from the copy: no page statement, and at most the one check (a list scoped by the
+ * caller's lead provider has it read with the token: FastifyContextConfig.copiesChecked).
+ */
+const fromCopy = (statements: string[]) => statements.length === 0 || (statements.length === 1 && /FROM document_scope_changes/.test(statements[0]!))
 
 const PARTICIPANTS = '/api/v3/participants?page[per_page]=50'
 const derivedParticipants = async () =>
@@ -58,18 +63,23 @@ const derivedParticipants = async () =>
 
 describe('Q-4: a page asked for again is served from its copy', () => {
   it.each([
-    ['R-39 participants', PARTICIPANTS],
-    ['R-39 participants, filtered', '/api/v3/participants?page[per_page]=20&filter[cohort]=2025&sort=-updated_at'],
-    ['T-23 transfers', '/api/v3/participants/transfers?page[per_page]=20'],
-    ['P-49 partnerships', '/api/v3/partnerships?page[per_page]=20'],
-    ['P-43 schools', '/api/v3/schools?filter[cohort]=2025&page[per_page]=20'],
-  ])('%s: read once, read and copied the second time, the third one check and the same bytes', async (_, url) => {
+    ['R-39 participants', PARTICIPANTS, true],
+    ['R-39 participants, filtered', '/api/v3/participants?page[per_page]=20&filter[cohort]=2025&sort=-updated_at', true],
+    ['T-23 transfers', '/api/v3/participants/transfers?page[per_page]=20', true],
+    ['P-49 partnerships', '/api/v3/partnerships?page[per_page]=20', true],
+    // A cohort's schools: the scope is the request's, not the token's.
+    ['P-43 schools', '/api/v3/schools?filter[cohort]=2025&page[per_page]=20', false],
+  ])('%s: read once, read and copied the second time, the third one check and the same bytes (the check read with the token: %s)', async (_, url, withToken) => {
     await withApp(async (counting) => {
       const first = await counting.statementsFor(url)
       const second = await counting.statementsFor(url)
       const third = await counting.statementsFor(url)
       expect([fromCopy(first.sql), fromCopy(second.sql), fromCopy(third.sql)]).toEqual([false, false, true])
-      expect(second.sql).toHaveLength(2)
+      // The check, in the token's lookup or before the page, and the page read.
+      expect(second.sql).toHaveLength(withToken ? 1 : 2)
+      expect(third.sql).toHaveLength(withToken ? 0 : 1)
+      expect(third.authentication).toHaveLength(1)
+      expect(/FROM document_scope_changes/.test(third.authentication[0]!)).toBe(withToken)
       expect(servedFromCopies(counting.db)).toBe(1)
       expect(third.body).toBe(first.body)
       expect(third.rows).toBeGreaterThan(0)
@@ -120,8 +130,8 @@ describe('Q-4: a page asked for again is served from its copy', () => {
       await sql`UPDATE participant_documents SET body = body WHERE lead_provider_id = ${lp.id} AND teacher_id = ${last}`.execute(t.db)
       const served = servedFromCopies(counting.db)
       const rebuilt = await counting.statementsFor(url)
-      expect(rebuilt.sql).toHaveLength(2)
-      expect(rebuilt.sql[1]).toMatch(/md5\(string_agg\(x\.stamp/)
+      expect(rebuilt.sql).toHaveLength(1)
+      expect(rebuilt.sql[0]).toMatch(/md5\(string_agg\(x\.stamp/)
       expect(servedFromCopies(counting.db)).toBe(served + 1)
       expect(rebuilt.body).toBe(first.body)
       // The scope's last change was taken from that check: the next request needs the one check again.
@@ -174,6 +184,25 @@ describe('Q-4: a page asked for again is served from its copy', () => {
     } finally {
       await counting.close()
       await alone.close()
+    }
+  })
+
+  it('C-5: a token revoked after its lead provider\'s page was copied answers 401 at once; another of its tokens is served the copy', async () => {
+    const [first, second] = [generateToken(), generateToken()]
+    const ids = [randomUUID(), randomUUID()]
+    await t.db.insertInto('lead_provider_tokens').values([first, second].map((token, i) => ({
+      id: ids[i]!, lead_provider_id: lp.id, digest: digestOf(token), description: 'copies', created_at: new Date(`${SEEDED_ON}T09:00:00Z`),
+    }))).execute()
+    const counting = await app(first)
+    try {
+      await copied(counting, PARTICIPANTS)
+      await t.db.updateTable('lead_provider_tokens').set({ revoked_at: new Date() }).where('id', '=', ids[0]!).execute()
+      await expect(counting.statementsFor(PARTICIPANTS)).rejects.toThrow(/answered 401/)
+      const other = await counting.statementsFor(PARTICIPANTS, undefined, { authorization: `Bearer ${second}` })
+      expect(fromCopy(other.sql)).toBe(true)
+      expect(other.body).toBe(await derivedParticipants())
+    } finally {
+      await counting.close()
     }
   })
 

@@ -1,8 +1,4 @@
 
-    SELECT (SELECT changed_by::text FROM document_scope_changes WHERE table_name = $1 AND scope = $2::uuid::text) AS changed_by,
-      EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3) AS pending;
-
-
       SELECT z.bytes, z.digest, z.piece AS piece FROM (
         SELECT p.piece, p.g, min(p.g) OVER () AS first, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
           (sum(octet_length(p.piece)) OVER () + count(*) OVER () - 1 + 0)::int8 AS bytes, md5(string_agg(p.stamps, ',') OVER (ORDER BY p.g ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS digest

@@ -1,8 +1,4 @@
 
-    SELECT (SELECT changed_by::text FROM document_scope_changes WHERE table_name = $1 AND scope = $2::uuid::text) AS changed_by,
-      EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3) AS pending;
-
-
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.body as "body", row_number() OVER (ORDER BY d.updated_at desc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and ("d"."ect_cohort" in ($2) or "d"."mentor_cohort" in ($3)) and ("d"."ect_training_status" = $4 or "d"."mentor_training_status" = $5) and NOT (
     EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $6)
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $7 AND valid_until <= $8::date)

@@ -1,8 +1,4 @@
 
-    SELECT (SELECT changed_by::text FROM document_scope_changes WHERE table_name = $1 AND scope = $2::uuid::text) AS changed_by,
-      EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3) AS pending;
-
-
     SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.body as "body", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."updated_at" >= $2 and NOT (
     EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3)
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $4 AND valid_until <= $5::date)

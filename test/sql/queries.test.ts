@@ -41,6 +41,22 @@ describe('SQL of the v3 reads', () => {
   })
 })
 
+describe('SQL of authentication (C-5)', () => {
+  it.each([
+    ['authentication.list', '/api/v3/participants'],
+    ['authentication.show', `/api/v3/participants/${teacher.id}`],
+  ])('%s: the token\'s lookup, with its lead provider\'s participant documents\' state for a list whose pages may be copies', async (name, url) => {
+    const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': '2025-11-12T10:00:00Z' })
+    try {
+      await counting.statementsFor(url)
+      const { authentication } = await counting.statementsFor(url)
+      await expect(`${authentication.join(';\n\n')};\n`).toMatchFileSnapshot(`./${name}.sql`)
+    } finally {
+      await counting.close()
+    }
+  })
+})
+
 describe('SQL of building participant documents (Q-4, src/read-models)', () => {
   it('participants.build: a read that finds a stale document builds it, then reads again', async () => {
     const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': '2025-11-12T10:00:00Z' })

@@ -48,6 +48,8 @@ export async function countingApp(db: Db, headers: Record<string, string>) {
       rows: Array.isArray(data) ? data.length : 1,
       /** The SQL text of the statements that are not authentication's, in order. */
       sql: page,
+      /** The SQL text of authentication's statements. */
+      authentication: executed.filter((s) => AUTHENTICATION.test(s)),
       body: res.body,
     }
   }

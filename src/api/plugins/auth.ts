@@ -1,12 +1,14 @@
 // Bearer tokens → the caller (C-3 … C-10). Resolving runs at onRequest and never rejects, so the
 // rate limit can key by token (C-10 row 2); the 401 comes after it, in `requireCaller`.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { sql } from 'kysely'
 import type { Db } from '../../db/connect.ts'
 import { UnauthorisedError } from '../../errors.ts'
 import { isDatabaseUnavailable } from '../../db/faults.ts'
 import type { Caller } from '../../domain/tokens/caller.ts'
 import { digestOf, presentedToken, sameDigest, shouldRecordUse } from '../../domain/tokens/rules.ts'
 import { findLiveLeadProviderToken, liveAdminTokens, recordTokenUse } from '../../domain/tokens/store.ts'
+import { scopeStateColumns } from '../../read-models/page-copies.ts'
 
 const lastUse = new WeakMap<FastifyRequest, Date | null>()
 
@@ -16,8 +18,15 @@ async function resolve(db: Db, request: FastifyRequest): Promise<Caller | null> 
   if (token === null) return null
   const digest = digestOf(token)
   if (surface === 'v3') {
-    const row = await findLiveLeadProviderToken(db, digest)
+    // A list whose pages may be copies (page-copies.ts): its scope's state in the same statement,
+    // the scope being the token's lead provider.
+    const copies = request.method === 'GET' ? request.routeOptions.config.copiesChecked : undefined
+    const beside = copies === undefined ? {} : scopeStateColumns(copies, sql.ref('lead_provider_tokens.lead_provider_id'))
+    const row = await findLiveLeadProviderToken(db, digest, beside)
     if (!row) return null
+    if (copies !== undefined) {
+      request.scopeState = { table: copies.table, scope: row.lead_provider_id, changedBy: row.changed_by as string | null, pending: row.pending as boolean }
+    }
     lastUse.set(request, row.last_used_at)
     return { kind: 'lead_provider', leadProviderId: row.lead_provider_id, tokenId: row.id }
   }
@@ -36,6 +45,7 @@ export function needsToken(request: FastifyRequest): boolean {
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('caller', null)
+  app.decorateRequest('scopeState', null)
   app.addHook('onRequest', async (request) => {
     if (needsToken(request)) request.caller = await resolve(db, request)
   })

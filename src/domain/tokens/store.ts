@@ -1,14 +1,22 @@
 // Token lookups for authentication (by digest, never cached beyond one request, C-5) and the
 // writes that issue and revoke lead provider tokens.
+import type { RawBuilder } from 'kysely'
 import type { Db } from '../../db/connect.ts'
 import type { Tx } from '../../db/transaction.ts'
 
 export type LeadProviderTokenRow = { id: string; lead_provider_id: string; last_used_at: Date | null }
 
-export function findLiveLeadProviderToken(db: Db, digest: string): Promise<LeadProviderTokenRow | undefined> {
+/** The live token with this digest; with `beside`, more columns of the same statement over its row. */
+export async function findLiveLeadProviderToken(
+  db: Db,
+  digest: string,
+  beside: Record<string, RawBuilder<unknown>> = {},
+): Promise<(LeadProviderTokenRow & { [column: string]: unknown }) | undefined> {
+  const more = Object.entries(beside).map(([name, column]) => column.as(name))
   return db
     .selectFrom('lead_provider_tokens')
     .select(['id', 'lead_provider_id', 'last_used_at'])
+    .$if(more.length > 0, (q) => q.select(more))
     .where('digest', '=', digest)
     .where('revoked_at', 'is', null)
     .executeTakeFirst()

@@ -12,7 +12,7 @@ import { serializeParticipantTransfer } from './serialize.ts'
 // built for the request's date, else from the derivation (query.ts).
 export async function participantTransferRoutes(app: App, { db }: SurfaceOptions): Promise<void> {
   // T-27: a static segment, so find-my-way matches it before /participants/:id.
-  app.get('/participants/transfers', { schema: listSchema }, async (request, reply) => {
+  app.get('/participants/transfers', { schema: listSchema, config: { copiesChecked: transfersFeed.documents } }, async (request, reply) => {
     const { page, sort, updatedSince } = readListRequest(request, { sortKeys: SORT_KEYS, updatedSince: true })
     const leadProviderId = leadProviderOf(request)
     const options = { today: request.clock.today, updatedSince, sort, page }

@@ -11,7 +11,7 @@ import { listSchema, showSchema, SORT_KEYS, TRAINING_STATUSES } from './schemas.
 import { serializeParticipant } from './serialize.ts'
 
 export async function participantRoutes(app: App, { db }: SurfaceOptions): Promise<void> {
-  app.get('/participants', { schema: listSchema }, async (request, reply) => {
+  app.get('/participants', { schema: listSchema, config: { copiesChecked: participantsFeed.documents } }, async (request, reply) => {
     const { filter, page, sort, updatedSince } = readListRequest(request, { sortKeys: SORT_KEYS, updatedSince: true })
     const filters = participantFilters(filter)
     if (filters === null) return { data: [] }

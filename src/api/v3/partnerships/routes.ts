@@ -24,7 +24,7 @@ export async function partnershipRoutes(app: App, { db }: SurfaceOptions): Promi
     return { data: serializePartnership(row) }
   }
 
-  app.get('/partnerships', { schema: listSchema }, async (request, reply) => {
+  app.get('/partnerships', { schema: listSchema, config: { copiesChecked: partnershipsFeed.documents } }, async (request, reply) => {
     const { filter, page, sort, updatedSince } = readListRequest(request, { sortKeys: SORT_KEYS, updatedSince: true })
     const cohorts = listFilter(filter.cohort)
     const deliveryPartners = listFilter(filter.delivery_partner_id)

@@ -1,0 +1,1 @@
+select "id", "lead_provider_id", "last_used_at", (SELECT changed_by::text FROM document_scope_changes WHERE table_name = $1 AND scope = "lead_provider_tokens"."lead_provider_id"::uuid::text) as "changed_by", EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $2) as "pending" from "lead_provider_tokens" where "digest" = $3 and "revoked_at" is null;
