@@ -104,10 +104,13 @@ async function pageCheck<S, K extends string>(db: Db, t: DocumentTable<S>, scope
 /** Feed.pageScoped: the row's document built for the page's date, no key pending for it. */
 function freshOf<K extends string>(q: PageQuery<K>): RawBuilder<boolean> {
   const { page: today, kind } = q.stale as PageStale
-  // The log is looked up per row only when it holds a key of the kind at all (evaluated once).
+  // The log is looked up per row only when it holds a key of the kind at all (evaluated once), by
+  // its index: OFFSET 0 keeps PostgreSQL from turning the lookup into a hash of every pending key
+  // of the kind, which it chose on statistics taken while the log was nearly empty (after a
+  // rename, each page of 100 hashed 63,405 keys: 21.9 ms a statement against 1.8 ms).
   return sql<boolean>`(d.valid_from <= ${today}::date AND d.valid_until > ${today}::date
     AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = ${kind})
-      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = ${q.key})))`
+      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = ${q.key} OFFSET 0)))`
 }
 
 /**

@@ -12,9 +12,10 @@ async function keysOfPage<K extends string>(db: Db, q: PageQuery<K>): Promise<{ 
   if (!('page' in q.stale)) return []
   const { page: today, kind, members } = q.stale
   const window = ordered(q, (m) => m.select([q.key.as('key'), 'd.valid_from', 'd.valid_until']))
+  // OFFSET 0: each key looked up by the log's index, never a hash of every pending key (freshOf).
   const { rows } = await sql<{ key: string; built: boolean; logged: boolean; members: boolean }>`
     SELECT w.key, w.valid_from <= ${today}::date AND w.valid_until > ${today}::date AS built,
-      EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = w.key) AS logged,
+      EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = ${kind} AND i.id = w.key OFFSET 0) AS logged,
       ${members} AS members
     FROM (${window}) w`.execute(db)
   return rows
