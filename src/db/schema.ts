@@ -178,6 +178,8 @@ export interface ParticipantDocumentsTable {
   teacher_id: string
   created_at: Instant
   version: Generated<string>
+  /** The log's keys consumed into the document (0020). */
+  logged: Generated<string>
   /** `YYYY-MM-DD`, or '-infinity'. */
   valid_from: Generated<string>
   /** `YYYY-MM-DD`, 'infinity', or '-infinity' while stale. */
@@ -201,6 +203,7 @@ export interface PartnershipDocumentsTable {
   created_at: Instant
   cohort_year: number
   version: Generated<string>
+  logged: Generated<string>
   valid_from: Generated<string>
   valid_until: Generated<string>
   updated_at: Instant | null
@@ -214,6 +217,7 @@ export interface SchoolDocumentsTable {
   created_at: Instant
   urn: string
   version: Generated<string>
+  logged: Generated<string>
   valid_from: Generated<string>
   valid_until: Generated<string>
   listed: boolean | null

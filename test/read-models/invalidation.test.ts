@@ -79,4 +79,34 @@ describe('the invalidation map (0016, src/read-models/dependencies.ts)', () => {
     ])
     await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
   })
+
+  it('0020: consuming the log adds each key consumed to its documents\' logged count (a new member row counts its own); a school key without a cohort counts in every cohort', async () => {
+    const { lp, partnership, teacher, school } = await p.partneredTrainee(t.db)
+    await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
+    const counts = async () => ({
+      participant: (await t.db.selectFrom('participant_documents').select('logged').where('lead_provider_id', '=', lp.id).where('teacher_id', '=', teacher.id).executeTakeFirstOrThrow()).logged,
+      partnership: (await t.db.selectFrom('partnership_documents').select('logged').where('partnership_id', '=', partnership.id).executeTakeFirstOrThrow()).logged,
+      schools: (await t.db.selectFrom('school_documents').select(['cohort_year', 'logged']).where('school_id', '=', school.id).orderBy('cohort_year').execute())
+        .map((r) => `${r.cohort_year}:${r.logged}`),
+    })
+    const logged = async (id: string) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM document_invalidations WHERE id = ${id}`.execute(t.db)).rows[0]!.n
+    const before = await counts()
+    expect(Number(before.participant)).toBeGreaterThan(0)
+    // Two statements: at least two keys of the teacher; the partnership's; the school's, without a cohort (every cohort's).
+    await t.db.updateTable('teachers').set({ first_name: 'Counted' }).where('id', '=', teacher.id).execute()
+    await t.db.updateTable('teachers').set({ last_name: 'Twice' }).where('id', '=', teacher.id).execute()
+    await t.db.updateTable('partnerships').set({ updated_at: new Date() }).where('id', '=', partnership.id).execute()
+    await t.db.updateTable('schools').set({ name: 'Counted School' }).where('id', '=', school.id).execute()
+    const pending = { teacher: await logged(teacher.id), partnership: await logged(partnership.id) }
+    const schoolKeys = (await sql<{ cohort_year: number | null }>`SELECT cohort_year FROM document_invalidations WHERE id = ${school.id}`.execute(t.db)).rows
+    expect(pending.teacher).toBeGreaterThanOrEqual(2)
+    await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
+    const after = await counts()
+    expect(Number(after.participant) - Number(before.participant)).toBe(pending.teacher)
+    expect(Number(after.partnership) - Number(before.partnership)).toBe(pending.partnership)
+    expect(after.schools.length).toBeGreaterThan(0)
+    expect(schoolKeys.some((k) => k.cohort_year === null)).toBe(true)
+    expect(after.schools.map((c, i) => Number(c.split(':')[1]) - Number(before.schools[i]!.split(':')[1])))
+      .toEqual(after.schools.map((c) => schoolKeys.filter((k) => k.cohort_year === null || k.cohort_year === Number(c.split(':')[0])).length))
+  })
 })

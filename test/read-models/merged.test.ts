@@ -14,7 +14,8 @@ import { listPartnerships } from '../../src/api/v3/partnerships/query.ts'
 import { serializePartnership } from '../../src/api/v3/partnerships/serialize.ts'
 import { listSchools } from '../../src/api/v3/schools/query.ts'
 import { serializeSchool } from '../../src/api/v3/schools/serialize.ts'
-import { merging, whenDocumentsStale } from '../../src/read-models/merged.ts'
+import { derivationsKept, merging, whenDocumentsStale } from '../../src/read-models/merged.ts'
+import { consumeAll } from '../../src/read-models/log.ts'
 import { participantDocuments } from '../../src/read-models/participants.ts'
 import { setupTestApp } from '../support/app.ts'
 import { warmParticipants, warmPartnerships, warmSchools } from '../support/documents.ts'
@@ -77,6 +78,9 @@ describe('Q-4 under writes: a read derives its few stale documents itself', () =
   })
 
   it('Q-4: identical reads arriving together share one merged read (coalesce.ts): two derivations for six reads, each answer the derivation\'s', async () => {
+    // No derivation kept between reads (mergedDocuments), so each merged read derives.
+    const kept = derivationsKept.atMost
+    derivationsKept.atMost = 0
     const id = await member()
     await t.db.updateTable('teachers').set({ first_name: 'Shared', updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', '=', id).execute()
     const since = new Date(`${SEEDED_ON}T10:00:00Z`)
@@ -96,8 +100,77 @@ describe('Q-4 under writes: a read derives its few stale documents itself', () =
       expect(derivations).toBe(2)
     } finally {
       participantDocuments.derive = derive
+      derivationsKept.atMost = kept
     }
     expect(await logged(id)).toBe(1)
+  })
+
+  it('Q-4 mixed row: a document a merged read derived is derived again only once a write reaches it, not when the warm-up consumes its key; each answer the derivation\'s', async () => {
+    const id = await member()
+    const since = new Date(`${SEEDED_ON}T10:00:00Z`)
+    const url = `/api/v3/participants?page[per_page]=50&filter[updated_since]=${since.toISOString()}`
+    const derive = participantDocuments.derive
+    const derived: string[][] = []
+    participantDocuments.derive = (db, scope, today, keys, columns) => (derived.push(keys), derive.call(participantDocuments, db, scope, today, keys, columns))
+    const answers: string[] = []
+    const read = async () => {
+      const body = await get(url)
+      expect(body).toEqual(await participantsDerived({ updatedSince: since, page: page(50) }))
+      answers.push(String(body.data.find((d) => d.id === id)?.attributes.full_name).split(' ')[0]!)
+    }
+    try {
+      await t.db.updateTable('teachers').set({ first_name: 'Kept', updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', '=', id).execute()
+      await read()
+      await read()
+      expect(derived).toEqual([[id]])
+      // A second write to it: its key again in the log, so the next read derives it again.
+      await t.db.updateTable('teachers').set({ first_name: 'Written' }).where('id', '=', id).execute()
+      await read()
+      await read()
+      expect(derived).toEqual([[id], [id]])
+      // The log consumed: the document marked stale (a new version), the same writes counted.
+      await consumeAll(t.db)
+      expect(await logged(id)).toBe(0)
+      await read()
+      expect(derived).toEqual([[id], [id]])
+      // A write consumed between two reads: counted, derived again.
+      await t.db.updateTable('teachers').set({ first_name: 'Consumed' }).where('id', '=', id).execute()
+      await consumeAll(t.db)
+      await read()
+      await read()
+      expect(derived).toEqual([[id], [id], [id]])
+    } finally {
+      participantDocuments.derive = derive
+    }
+    expect(answers).toEqual(['Kept', 'Kept', 'Written', 'Written', 'Written', 'Consumed', 'Consumed'])
+  })
+
+  it('Q-4 mixed row: a pending key with no document of the scope (another lead provider\'s participant) is derived by every read; derivations kept are bounded (derivationsKept.atMost)', async () => {
+    const other = seeded.lead_providers[1]!
+    const { teacher_id: theirs } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', other.id)
+      .where('teacher_id', 'not in', t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id)).orderBy('created_at').executeTakeFirstOrThrow()
+    const [mine, alsoMine] = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', lp.id).orderBy('created_at').limit(2).execute()
+    const since = new Date(`${SEEDED_ON}T10:00:00Z`)
+    const url = `/api/v3/participants?page[per_page]=50&filter[updated_since]=${since.toISOString()}`
+    const derive = participantDocuments.derive
+    const derived: string[][] = []
+    participantDocuments.derive = (db, scope, today, keys, columns) => (derived.push([...keys].sort()), derive.call(participantDocuments, db, scope, today, keys, columns))
+    const kept = derivationsKept.atMost
+    try {
+      await t.db.updateTable('teachers').set({ first_name: 'Theirs', updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', '=', theirs).execute()
+      for (let i = 0; i < 2; i++) expect(await get(url)).toEqual(await participantsDerived({ updatedSince: since, page: page(50) }))
+      expect(derived).toEqual([[theirs], [theirs]])
+      // One derivation kept: the first read derives all three; from then on only the last of the
+      // two written is kept, so each read derives theirs and the other (unbounded: theirs alone).
+      derivationsKept.atMost = 1
+      derived.length = 0
+      await t.db.updateTable('teachers').set({ updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', 'in', [mine!.teacher_id, alsoMine!.teacher_id]).execute()
+      for (let i = 0; i < 3; i++) expect(await get(url)).toEqual(await participantsDerived({ updatedSince: since, page: page(50) }))
+      expect(derived.map((keys) => keys.length)).toEqual([3, 2, 2])
+    } finally {
+      participantDocuments.derive = derive
+      derivationsKept.atMost = kept
+    }
   })
 
   it('Q-4: a merged read derives only the columns its feed reads: a participants page one statement (no transfers, no days held for), a transfers page two', async () => {
