@@ -18,6 +18,7 @@ import { derivationsKept, merging, whenDocumentsStale } from '../../src/read-mod
 import { consumeAll } from '../../src/read-models/log.ts'
 import { participantDocuments } from '../../src/read-models/participants.ts'
 import { setupTestApp } from '../support/app.ts'
+import { countingApp } from '../support/count-statements.ts'
 import { warmParticipants, warmPartnerships, warmSchools } from '../support/documents.ts'
 import * as p from '../support/factories-participants.ts'
 
@@ -170,6 +171,23 @@ describe('Q-4 under writes: a read derives its few stale documents itself', () =
     } finally {
       participantDocuments.derive = derive
       derivationsKept.atMost = kept
+    }
+  })
+
+  it('Q-4 mixed row: a key pending for the caller\'s scope, read with the token (C-5), sends a filtered page to the merged read without reading the documents first', async () => {
+    const id = await member()
+    await t.db.updateTable('teachers').set({ first_name: 'Direct', updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', '=', id).execute()
+    const since = new Date(`${SEEDED_ON}T10:00:00Z`)
+    const counting = await countingApp(t.db, { authorization: `Bearer ${lp.token}`, 'x-with-server-date': `${SEEDED_ON}T12:00:00Z` })
+    whenDocumentsStale(counting.db, () => {})
+    try {
+      const read = await counting.statementsFor(`/api/v3/participants?page[per_page]=50&filter[updated_since]=${since.toISOString()}`)
+      expect(JSON.parse(read.body)).toEqual(await participantsDerived({ updatedSince: since, page: page(50) }))
+      // The stale keys, the one derivation, the page over the documents with it in place.
+      expect(read.sql.length).toBe(3)
+      expect(read.sql[0]).toMatch(/FROM document_invalidations WHERE kind/)
+    } finally {
+      await counting.close()
     }
   })
 
