@@ -146,6 +146,25 @@ describe('Q-4 under writes: a read derives its few stale documents itself', () =
     expect(answers).toEqual(['Kept', 'Kept', 'Written', 'Written', 'Written', 'Consumed', 'Consumed'])
   })
 
+  it('Q-4 mixed row, S-50: after the documents are truncated (a sandbox reset), a count equal to one seen before is not taken for the same writes', async () => {
+    const id = await member()
+    const since = new Date(`${SEEDED_ON}T10:00:00Z`)
+    const url = `/api/v3/participants?page[per_page]=50&filter[updated_since]=${since.toISOString()}`
+    const name = async () => String((await get(url)).data.find((d) => d.id === id)?.attributes.full_name).split(' ')[0]
+    // The document's count set to 0, so that after the reset the same count comes again.
+    await sql`UPDATE participant_documents SET logged = 0 WHERE teacher_id = ${id}`.execute(t.db)
+    await t.db.updateTable('teachers').set({ first_name: 'Before', updated_at: new Date(`${SEEDED_ON}T11:00:00Z`) }).where('id', '=', id).execute()
+    expect(await name()).toBe('Before')
+    await sql`TRUNCATE participant_documents`.execute(t.db)
+    await sql`SELECT documents_add_members()`.execute(t.db)
+    await consumeAll(t.db)
+    await warmParticipants(t.db, SEEDED_ON)
+    await sql`UPDATE participant_documents SET logged = 0 WHERE teacher_id = ${id}`.execute(t.db)
+    await t.db.updateTable('teachers').set({ first_name: 'After' }).where('id', '=', id).execute()
+    expect(await name()).toBe('After')
+    expect(await get(url)).toEqual(await participantsDerived({ updatedSince: since, page: page(50) }))
+  })
+
   it('Q-4 mixed row: a pending key with no document of the scope (another lead provider\'s participant) is derived by every read; derivations kept are bounded (derivationsKept.atMost)', async () => {
     const other = seeded.lead_providers[1]!
     const { teacher_id: theirs } = await t.db.selectFrom('participant_documents').select('teacher_id').where('lead_provider_id', '=', other.id)
