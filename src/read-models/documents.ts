@@ -20,7 +20,7 @@ import { consumeAll } from './log.ts'
 import { buildDocuments, name, type DocumentTable } from './build.ts'
 import { hasWarmUp, readMerged } from './merged.ts'
 import { buildPage } from './page-builds.ts'
-import { lastChangeOf, readCopied, type ScopeState } from './page-copies.ts'
+import { knownStateOf, lastChangeOf, readCopied, type ScopeState } from './page-copies.ts'
 import { DOCUMENTS_PER_PIECE, EMPTY, isShow, judgedByPage, listPieces, ordered, pageQuery, pendingOf, piecesOf, type DocumentsAnswer, type Feed, type ListRequest, type PageQuery, type PageStale, type ShowRequest } from './page-query.ts'
 
 export type { ColumnType, DocumentTable, Step } from './build.ts'
@@ -83,7 +83,7 @@ function readList<S, Q extends { today: string }, F, K extends string>(db: Db, f
   const byPage = judgedByPage(feed, request)
   // A page not judged by its own documents is stale while any key is pending for its scope: when
   // the token's lookup read one (Q-4's mixed row: writes keep keys pending), the page is not read.
-  if (!byPage && known?.table === t.table && known.scope === String(scope) && known.pending) return Promise.resolve('stale')
+  if (!byPage && knownStateOf(known, t, scope)?.pending === true) return Promise.resolve('stale')
   const check = byPage ? () => pageCheck(db, t, scope, query() as PageQuery<K>) : undefined
   // The caller is part of the key: a school's text depends on it (P-27, P-31). The page's SQL is
   // built only when the copy cannot answer.

@@ -114,6 +114,11 @@ export function scopeStateColumns<S>(t: DocumentTable<S>, scope: S | RawBuilder<
   return { changed_by: lastChangeOf(t, scope as S), pending: pendingOf(t, scope as S) }
 }
 
+/** `known` (the scope state the request's token lookup read) when it is this table's and scope's, else null. */
+export function knownStateOf<S>(known: ScopeState | null | undefined, t: DocumentTable<S>, scope: S): ScopeState | null {
+  return known?.table === t.table && known.scope === String(scope) ? known : null
+}
+
 async function scopeState<S>(db: Db, t: DocumentTable<S>, scope: S): Promise<ScopeState> {
   const { changed_by, pending } = scopeStateColumns(t, scope)
   const { rows } = await sql<{ changed_by: string | null; pending: boolean }>`
@@ -169,7 +174,7 @@ export async function readCopied<S>(
   key = `${feedNumber(feed)} ${key}`
   const copy = copies.get(key)
   if (copy === undefined && !copies.askedBefore(key)) return read(false)
-  const state = known?.table === t.table && known.scope === String(scope) ? known : await scopeState(db, t, scope)
+  const state = knownStateOf(known, t, scope) ?? await scopeState(db, t, scope)
   if (copy !== undefined && await stillGood(copy, state, pageCheck)) {
     servedByDb.set(db, servedFromCopies(db) + 1)
     return { buffer: copy.bytes }

@@ -80,7 +80,7 @@ describe('the invalidation map (0016, src/read-models/dependencies.ts)', () => {
     await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
   })
 
-  it('0020: consuming the log adds each key consumed to its documents\' logged count (a new member row counts its own); a school key without a cohort counts in every cohort', async () => {
+  it('Q-4, Q-11 (0020): consuming the log adds each key consumed to its documents\' logged count (a new member row counts its own); a school key without a cohort counts in every cohort', async () => {
     const { lp, partnership, teacher, school } = await p.partneredTrainee(t.db)
     await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
     const counts = async () => ({
