@@ -21,7 +21,26 @@ export function isRetryable(error: unknown): boolean {
  * instead of one answering 500.
  */
 export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return retried(() => db.transaction().execute(fn))
+  return retried(() =>
+    db.transaction().execute(async (tx) => {
+      const result = await fn(tx)
+      await lastSteps.get(db)?.(tx)
+      return result
+    }),
+  )
+}
+
+/** Per database, what every `inTransaction` command runs last, in its transaction (whenCommitting). */
+const lastSteps = new WeakMap<Db, (tx: Tx) => Promise<void>>()
+
+/**
+ * `step` runs at the end of every command's transaction over `db`, after its writes and before it
+ * commits (read-models/write-through.ts: the documents the writes changed, built in the same
+ * transaction); null removes it.
+ */
+export function whenCommitting(db: Db, step: ((tx: Tx) => Promise<void>) | null): void {
+  if (step === null) lastSteps.delete(db)
+  else lastSteps.set(db, step)
 }
 
 /**

@@ -114,7 +114,7 @@ export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTab
 }
 
 /** The built rows written over those still at the version they were picked at. */
-async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[]): Promise<number> {
+export async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[]): Promise<number> {
   const columns = Object.keys(t.columns) as C[]
   const arrays = columns.map((c) => arrayOf(t.columns[c], rows.map((row) => row.values[c])))
   const set = columns.map((c) => sql`${name(c)} = ${unnested(t.columns[c], c)}`)

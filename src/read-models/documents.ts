@@ -87,7 +87,7 @@ function readList<S, Q extends { today: string }, F, K extends string>(db: Db, f
   const check = byPage ? () => pageCheck(db, t, scope, query() as PageQuery<K>) : undefined
   // The caller is part of the key: a school's text depends on it (P-27, P-31). The page's SQL is
   // built only when the copy cannot answer.
-  return readCopied(db, feed, t, scope, `${caller} ${JSON.stringify(request)}`, read, check, known)
+  return readCopied(db, feed, t, scope, `${caller} ${JSON.stringify(request)}`, read, check, known, request.page.perPage < streaming.from)
 }
 
 /** Feed.pageScoped: a row's key and row version (xmin), which any change to the row replaces. */

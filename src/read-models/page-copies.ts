@@ -169,6 +169,7 @@ export async function readCopied<S>(
   read: (digest: boolean) => Promise<DocumentsAnswer>,
   pageCheck?: PageCheck,
   known?: ScopeState | null,
+  shareable = false,
 ): Promise<DocumentsAnswer> {
   const copies = copiesOf(db)
   key = `${feedNumber(feed)} ${key}`
@@ -180,6 +181,37 @@ export async function readCopied<S>(
     return { buffer: copy.bytes }
   }
   copies.delete(key)
+  // Under writes that build their documents as they commit (write-through.ts) every write moves
+  // the scope's last change: the requests that meet the same one share a read under way of the
+  // page. Any write committed before such a request came either moved it or left a key pending,
+  // so that read (begun after the first of them looked the scope up) holds it too. Not a page
+  // streamed to one response.
+  if (shareable && !state.pending && state.changedBy !== null) {
+    return sharedReadsOf(db)(`${key} ${state.changedBy}`, () => readAndKeep(copies, key, state, read, pageCheck))
+  }
+  return readAndKeep(copies, key, state, read, pageCheck)
+}
+
+/** Per database, the page reads under way that requests meeting the same scope state share (readCopied). */
+const sharedReads = new WeakMap<Db, Map<string, Promise<DocumentsAnswer>>>()
+
+function sharedReadsOf(db: Db): (key: string, run: () => Promise<DocumentsAnswer>) => Promise<DocumentsAnswer> {
+  let running = sharedReads.get(db)
+  if (running === undefined) sharedReads.set(db, (running = new Map()))
+  const under = running
+  return (key, run) => {
+    const current = under.get(key)
+    if (current !== undefined) return current
+    const p = run().finally(() => {
+      if (under.get(key) === p) under.delete(key)
+    })
+    under.set(key, p)
+    return p
+  }
+}
+
+/** The page read, and kept as a copy when it came whole (below pageCopying.maxPage). */
+async function readAndKeep(copies: Copies, key: string, state: ScopeState, read: (digest: boolean) => Promise<DocumentsAnswer>, pageCheck?: PageCheck): Promise<DocumentsAnswer> {
   const answer = await read(pageCheck !== undefined)
   const changedBy = state.changedBy
   if (typeof answer !== 'object' || !('body' in answer || 'stream' in answer)) return answer

@@ -13,6 +13,7 @@ import { consumeInvalidations } from './log.ts'
 import { participantDocuments } from './participants.ts'
 import { partnershipDocuments } from './partnerships.ts'
 import { schoolDocuments } from './schools.ts'
+import { buildWhenWriting } from './write-through.ts'
 
 /** How many documents one warm-up step builds. */
 const BUILD_IN_STEP = 2000
@@ -118,7 +119,8 @@ const WAKE_AFTER_MS = 60
 /**
  * Q-4 … Q-6: the stale documents built in the background for the real clock's date, first after
  * `firstAfterMs`, then `everyMs` after each run, and WAKE_AFTER_MS after a read finds some stale
- * (documents.ts), so reads under a steady stream of writes find them built again.
+ * (documents.ts), so reads under a steady stream of writes find them built again; and the
+ * participant documents a command changes built in its own transaction (write-through.ts).
  */
 export function warmDocumentsInBackground(app: App, db: Db, { firstAfterMs, everyMs }: { firstAfterMs: number; everyMs: number }): void {
   const { wake } = runRepeatedly(app, { firstAfterMs, everyMs, wakeAfterMs: WAKE_AFTER_MS }, async (signal) => {
@@ -128,4 +130,6 @@ export function warmDocumentsInBackground(app: App, db: Db, { firstAfterMs, ever
     if (n > 0) app.log[n >= 1000 ? 'info' : 'debug']({ built }, 'documents built')
   }, 'documents warm-up')
   whenDocumentsStale(db, wake)
+  // And the participant documents a command's writes change are built in its transaction.
+  buildWhenWriting(db, () => systemClock().today)
 }
