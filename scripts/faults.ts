@@ -10,6 +10,8 @@
 //   RECT_FAULTS_ONLY             comma-separated bar ids to run, e.g. Q-12,Q-14 (Q-11-concentrated: that mix alone)
 import fc from 'fast-check'
 import { kyselyOverPostgres } from '../src/db/connect.ts'
+import { systemClock } from '../src/clock.ts'
+import { buildWhenWriting } from '../src/read-models/write-through.ts'
 import { memoryCounters } from '../src/api/plugins/rate-limit.ts'
 import { met, scratchDatabase, standaloneClient, type Check } from '../test/reliability/harness.ts'
 import { concurrentPartnershipPuts, partnershipPutsAgainstSchoolActions, identicalDeclarations, identicalPartnershipPosts, registrationsAtTwoSchools } from '../test/reliability/races.ts'
@@ -66,10 +68,11 @@ await withApp('Q-10', async (c) => [
   await partnershipPutsAgainstSchoolActions(c, 40),
 ])
 
-await withApp('Q-11', (c) => noLostWrites(c, LOAD_SECONDS * 1000, WORKERS, 100))
+// As under `rect serve`, each command builds the participant documents it changed (write-through.ts).
+await withApp('Q-11', (c, db) => (buildWhenWriting(db.db, () => systemClock().today), noLostWrites(c, LOAD_SECONDS * 1000, WORKERS, 100)))
 // The same kinds of write on three schools' shared rows, where commands contend for one
 // partnership's, teacher's and stamp's rows all the time.
-await withApp('Q-11-concentrated', (c) => noLostWrites(c, LOAD_SECONDS * 1000, WORKERS, 100, 'concentrated'))
+await withApp('Q-11-concentrated', (c, db) => (buildWhenWriting(db.db, () => systemClock().today), noLostWrites(c, LOAD_SECONDS * 1000, WORKERS, 100, 'concentrated')))
 
 await withApp('Q-12', async (_c, db) => [
   await databaseFault({ url: db.url, db: db.db, statementTimeoutMs: 5000, workers: 16, phasesMs: [5000, 12_000, 5000], mode: 'stop' }),

@@ -253,9 +253,11 @@ export async function checkLedger(db: Db, scene: LoadScene, result: LoadResult):
   for (const [id, list] of byPartnership) {
     const row = rows.find((r) => r.id === id)
     if (!row) continue
-    const created = result.writes.find((w) => w.kind === 'create' && w.id === id) as Extract<Write, { kind: 'create' }>
+    const created = result.writes.find((w) => w.kind === 'create' && w.id === id) as Extract<Write, { kind: 'create' }> | undefined
+    // A partnership of the concentrated scene was created before the load, on the first pairing.
+    const first = created?.dp ?? scene.partnerships?.find((p) => p.id === id)?.dps[0]
     const lastAck = list.map((w) => w.outcome).lastIndexOf('ack')
-    const allowed = new Set([lastAck >= 0 ? list[lastAck]!.dp : created.dp, ...list.slice(lastAck + 1).filter((w) => w.outcome === 'unknown').map((w) => w.dp)])
+    const allowed = new Set([lastAck >= 0 ? list[lastAck]!.dp : first, ...list.slice(lastAck + 1).filter((w) => w.outcome === 'unknown').map((w) => w.dp)])
     if (!allowed.has(row.delivery_partner_id)) problems.push(`partnership ${id} lost an acknowledged update`)
     const changes = eventsOf(id, 'partnership.delivery_partner_changed').length
     const acks = list.filter((w) => w.outcome === 'ack').length

@@ -10,6 +10,9 @@ BEGIN
   IF p_ids IS NULL THEN
     RETURN;
   END IF;
+  -- The participant documents locked in key order first, as a command that builds its own locks
+  -- them (document_invalidations_take_participants): an UPDATE locks rows in its plan's order.
+  PERFORM 1 FROM participant_documents d WHERE d.teacher_id = ANY (p_ids) ORDER BY d.lead_provider_id, d.teacher_id FOR UPDATE;
   WITH taken AS (SELECT * FROM unnest(p_kinds, p_ids, p_cohorts) AS taken (kind, id, cohort_year)),
   teachers_taken AS (SELECT id, count(*) AS n FROM taken WHERE kind = 'participant' GROUP BY id),
   partnerships_taken AS (SELECT id, count(*) AS n FROM taken WHERE kind = 'partnership' GROUP BY id),
