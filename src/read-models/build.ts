@@ -114,25 +114,34 @@ export async function buildDocuments<S, C extends string>(db: Db, t: DocumentTab
 }
 
 /** The built rows written over those still at the version they were picked at. */
-export async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[]): Promise<number> {
+async function store<S, C extends string>(db: Db, t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[]): Promise<number> {
+  const result = await storeQuery(t, scope, rows).execute(db)
+  return Number(result.numAffectedRows ?? 0)
+}
+
+/**
+ * The statement that writes built rows over those still at the version they were picked at; with
+ * `ownMarks`, over those this transaction marked itself only (a command's build, write-through.ts).
+ */
+export function storeQuery<S, C extends string>(t: DocumentTable<S, C>, scope: S, rows: { key: string; version: string; values: Record<C, unknown> }[], ownMarks = false): RawBuilder<unknown> {
   const columns = Object.keys(t.columns) as C[]
   const arrays = columns.map((c) => arrayOf(t.columns[c], rows.map((row) => row.values[c])))
   const set = columns.map((c) => sql`${name(c)} = ${unnested(t.columns[c], c)}`)
   const [table, key, scoped] = [name(t.table), name(t.key), name(t.scope)]
+  const own = ownMarks ? sql` AND d.xmin = pg_current_xact_id()::xid` : sql``
   // Rows another build or a write holds are skipped, never waited for: two builds over the
   // same documents in different orders cannot deadlock, and a skipped one stays stale. The rows
   // locked carry their values, so the UPDATE joins each to its document by key: joining them to
   // the unnested values again was a nested loop of 2,000 × 2,000 (1.5 s of a 2,000-row store).
-  const result = await sql`
+  return sql`
     WITH v AS (SELECT * FROM unnest(${rows.map((r) => r.key)}::uuid[], ${rows.map((r) => r.version)}::bigint[], ${sql.join(arrays)})
       AS v(${key}, version, ${sql.join(columns.map(name))})),
     mine AS (
       SELECT v.* FROM ${table} d JOIN v ON v.${key} = d.${key}
-      WHERE d.${scoped} = ${scope} AND d.version = v.version
+      WHERE d.${scoped} = ${scope} AND d.version = v.version${own}
       FOR UPDATE OF d SKIP LOCKED)
     UPDATE ${table} d SET
       ${sql.join(set, sql`,\n      `)}
     FROM mine v
-    WHERE d.${scoped} = ${scope} AND d.${key} = v.${key} AND d.version = v.version`.execute(db)
-  return Number(result.numAffectedRows ?? 0)
+    WHERE d.${scoped} = ${scope} AND d.${key} = v.${key} AND d.version = v.version`
 }

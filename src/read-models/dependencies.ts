@@ -29,6 +29,13 @@ export type Dependency = {
    * P-43): its keys are logged as such, and a page's check for new members reads only those.
    */
   member?: true
+  /**
+   * On UPDATE, only the rows in which one of these columns changed name documents (the table's
+   * rows have an `id`): the documents show nothing else of the table, and its other columns move
+   * often (a partnership's stamp moves with every school action on its participants, which named
+   * every participant of the partnership).
+   */
+  changedColumns?: readonly string[]
 }
 
 export const DEPENDENCIES: readonly Dependency[] = [
@@ -43,6 +50,7 @@ export const DEPENDENCIES: readonly Dependency[] = [
     kind: 'participant',
     keys: 'SELECT tp.teacher_id FROM training_periods tp JOIN rows r ON r.id = tp.partnership_id',
     why: 'R-34 delivery_partner_id and school_urn, T-5',
+    changedColumns: ['delivery_partner_id', 'school_id', 'lead_provider_id'],
   },
   {
     table: 'schools',

@@ -13,10 +13,19 @@ export type Operation = 'insert' | 'update' | 'delete'
 export const functionName = (table: string) => `document_invalidations_on_${table}`
 export const triggerName = (table: string, operation: Operation) => `document_invalidations_on_${table}_${operation}`
 
-function keysOf(d: Dependency): string {
+function keysOf(d: Dependency, update: boolean): string {
   const columns = d.kind === 'school' ? 'k(id, cohort_year)' : 'k(id)'
   const cohort = d.kind === 'school' ? 'k.cohort_year' : 'NULL::integer'
-  return `SELECT '${d.kind}'::text, k.id, ${cohort}, ${d.member === true} FROM (${d.keys}) AS ${columns}`
+  // On UPDATE, with `changedColumns`, only the rows (both versions) where one of them changed.
+  const keys = update && d.changedColumns !== undefined ? `WITH rows AS (${changedRows(d.changedColumns)}) ${d.keys}` : d.keys
+  return `SELECT '${d.kind}'::text, k.id, ${cohort}, ${d.member === true} FROM (${keys}) AS ${columns}`
+}
+
+/** The new and old versions of the updated rows (matched by id) in which one of `columns` changed. */
+function changedRows(columns: readonly string[]): string {
+  const differ = `(${columns.map((c) => `n.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `o.${c}`).join(', ')})`
+  return `SELECT n.* FROM changed n JOIN previous o ON o.id = n.id WHERE ${differ}
+      UNION ALL SELECT o.* FROM changed n JOIN previous o ON o.id = n.id WHERE ${differ}`
 }
 
 /** The tables DEPENDENCIES names, in its order. */
@@ -26,19 +35,19 @@ export function tablesOf(dependencies: readonly Dependency[]): string[] {
 
 /** CREATE OR REPLACE of one table's trigger function. */
 export function functionSql(table: string, dependencies: readonly Dependency[] = DEPENDENCIES): string {
-  const keys = dependencies.filter((d) => d.table === table).map(keysOf)
-  if (keys.length === 0) return `CREATE OR REPLACE FUNCTION ${functionName(table)}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN NULL;\nEND $$;\n`
-  const insert = (rows: string) =>
+  const named = dependencies.filter((d) => d.table === table)
+  if (named.length === 0) return `CREATE OR REPLACE FUNCTION ${functionName(table)}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN NULL;\nEND $$;\n`
+  const insert = (rows: string, update = false) =>
     `INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (${rows})
     SELECT DISTINCT * FROM (
-      ${keys.join('\n      UNION ALL ')}
+      ${named.map((d) => keysOf(d, update)).join('\n      UNION ALL ')}
     ) AS keys (kind, id, cohort_year, member)
     WHERE id IS NOT NULL;`
   return `CREATE OR REPLACE FUNCTION ${functionName(table)}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    ${insert('SELECT * FROM changed UNION ALL SELECT * FROM previous')}
+    ${insert('SELECT * FROM changed UNION ALL SELECT * FROM previous', true)}
   ELSE
     ${insert('SELECT * FROM changed')}
   END IF;

@@ -1,34 +1,43 @@
-// Q-4 under writes (issue 21's mixed row): a write transaction builds the participant documents
-// its writes changed before it commits, so a reader never meets them stale. Without it each write
-// left its keys pending in the log until the warm-up consumed them (60 ms after a read found them,
-// and its run), and every poll of the lead provider meanwhile derived the stale documents itself
-// on one snapshot (merged.ts): four statements in a transaction, shared by the polls that arrived
-// together. Now the poll after a write reads the page from the documents, or its copy.
+// Q-4 under writes (issue 21's mixed row): a command builds the participant documents its writes
+// changed before it commits, so a reader never meets them stale. Without it each write left its
+// keys pending in the log until the warm-up consumed them (60 ms after a read found them, and its
+// run), and every poll of the lead provider meanwhile derived the stale documents itself on one
+// snapshot (merged.ts): four statements in a transaction, shared by the polls that arrived
+// together. Now the poll after a write reads the page from the documents, or shares that read.
 //
 // At the end of every command's transaction (transaction.ts whenCommitting), after its writes:
 // the log's participant keys are read and locked (its own and any committed that nobody else is
-// taking; none when more are pending than a write should build: a rename, a migration, which
-// stay the warm-up's), with the documents they name and those documents' versions; the documents
-// are derived by the feed's own derivation, holding no document row, so two writes of one lead
-// provider do not queue behind each other's derivations; then in one statement the keys are
-// deleted and the documents locked in key order and marked
-// (document_invalidations_take_participants.sql), and stored. A document marked by anyone since
-// it was read was written by a transaction the derivation may not have seen: it is derived again,
-// now that this one holds its row (a new statement sees that transaction, which has ended).
-// Partnership and school keys stay for the warm-up.
-import { sql } from 'kysely'
-import type { Db } from '../db/connect.ts'
+// taking; none when more are pending than a command should build: a rename, a migration, which
+// stay the warm-up's), with the documents consuming them marks and their versions; those are
+// derived by the feed's own derivation, holding no document row. Then the keys are taken (deleted,
+// their documents locked in key order and marked: document_invalidations_take_participants.sql)
+// and the derivations stored over the documents this transaction marked itself at the versions
+// it expects: a document marked or added by anyone since it was read was written by a
+// transaction the derivation may not have seen, and stays stale for the warm-up and the merged
+// reads. Over PostgreSQL those two statements and the COMMIT go as one message: the lead
+// provider's row of document_scope_changes, which every statement that changes its documents
+// updates, is held for their run and the commit, not for two round trips through a busy event
+// loop as well (under the bench's mixed row, commands queued behind each other's on it: POST p95
+// 207–365 ms). Partnership and school keys stay for the warm-up.
+import { sql, type RawBuilder } from 'kysely'
+import { poolOf, type Db } from '../db/connect.ts'
+import { inlineParameters } from '../db/copy-out.ts'
 import { whenCommitting, type Tx } from '../db/transaction.ts'
-import { store } from './build.ts'
+import { storeQuery } from './build.ts'
 import { participantDocuments } from './participants.ts'
 
-/** The most participant keys a write takes and builds itself; with more pending it leaves them all to the warm-up. */
+/** The most participant keys a command takes and builds itself; with more pending it leaves them all to the warm-up. */
 export const writeThrough = { atMost: 50 }
 
 type Seen = { lead_provider_id: string; teacher_id: string; version: string | null }
 
-/** The participant documents whose keys are pending, built for `today` in `tx` (none when more than writeThrough.atMost are pending). */
-export async function buildWritten(tx: Tx, today: string): Promise<number> {
+/**
+ * The participant documents whose keys are pending, derived for `today` and stored in `tx` (none
+ * when more than writeThrough.atMost are pending); with `commit`, the last statements and the
+ * COMMIT sent as one message (PostgreSQL: parameters written in as literals). Returns how many
+ * documents it derived.
+ */
+export async function buildWritten(tx: Tx, today: string, commit = false): Promise<number> {
   // The keys, and the documents consuming them marks: every row of their teachers, and the member
   // rows their confirmed periods call for (document_invalidations_mark).
   const { rows: [log] } = await sql<{ seqs: string[]; documents: Seen[] | null }>`
@@ -45,27 +54,26 @@ export async function buildWritten(tx: Tx, today: string): Promise<number> {
       WHERE (SELECT count(*) FROM keys) <= ${writeThrough.atMost}) AS documents`.execute(tx)
   if (log === undefined || log.seqs.length === 0 || log.seqs.length > writeThrough.atMost) return 0
   const seen = log.documents ?? []
-  const derived = new Map<string, Map<string, { key: string; values: Record<string, unknown> }>>()
-  const derive = async (leadProviderId: string, ids: string[]) => {
-    const byKey = derived.get(leadProviderId) ?? new Map()
-    derived.set(leadProviderId, byKey)
-    for (const d of await participantDocuments.derive(tx, leadProviderId, today, ids)) byKey.set(d.key, d)
+  // Marking adds one to a document's version, and adds a member row at 0.
+  const expected = new Map(seen.map((s) => [`${s.lead_provider_id} ${s.teacher_id}`, s.version === null ? '0' : String(BigInt(s.version) + 1n)]))
+  const statements: RawBuilder<unknown>[] = [sql`SELECT document_invalidations_take_participants(${log.seqs}::bigint[])`]
+  let derived = 0
+  for (const [leadProviderId, ids] of groupByScope(seen)) {
+    const rows = (await participantDocuments.derive(tx, leadProviderId, today, ids))
+      .map((d) => ({ ...d, version: expected.get(`${leadProviderId} ${d.key}`)! }))
+    derived += rows.length
+    if (rows.length > 0) statements.push(storeQuery(participantDocuments, leadProviderId, rows, true))
   }
-  for (const [leadProviderId, ids] of groupByScope(seen)) await derive(leadProviderId, ids)
-  const { rows: marked } = await sql<{ lead_provider_id: string; teacher_id: string; version: string; changed: boolean }>`
-    SELECT lead_provider_id, teacher_id, version::text AS version, changed FROM document_invalidations_take_participants(
-      ${log.seqs}::bigint[], ${seen.map((s) => s.lead_provider_id)}::uuid[], ${seen.map((s) => s.teacher_id)}::uuid[], ${seen.map((s) => s.version)}::bigint[])`.execute(tx)
-  for (const [leadProviderId, ids] of groupByScope(marked.filter((m) => m.changed))) await derive(leadProviderId, ids)
-  let built = 0
-  for (const [leadProviderId, ids] of groupByScope(marked)) {
-    const versions = new Map(marked.filter((m) => m.lead_provider_id === leadProviderId).map((m) => [m.teacher_id, m.version]))
-    const rows = ids.flatMap((id) => {
-      const d = derived.get(leadProviderId)?.get(id)
-      return d === undefined ? [] : [{ ...d, version: versions.get(id)! }]
-    })
-    if (rows.length > 0) built += await store(tx, participantDocuments, leadProviderId, rows)
+  if (!commit) {
+    for (const statement of statements) await statement.execute(tx)
+    return derived
   }
-  return built
+  const text = statements.map((s) => {
+    const compiled = s.compile(tx)
+    return inlineParameters(compiled.sql, compiled.parameters)
+  })
+  await sql.raw(`${text.join(';\n')};\nCOMMIT`).execute(tx)
+  return derived
 }
 
 function groupByScope(rows: { lead_provider_id: string; teacher_id: string }[]): Map<string, string[]> {
@@ -78,7 +86,12 @@ function groupByScope(rows: { lead_provider_id: string; teacher_id: string }[]):
   return groups
 }
 
-/** From now on every command's transaction over `db` builds the participant documents it changed, for the date `today()` gives. */
+/**
+ * From now on every command's transaction over `db` builds the participant documents it changed,
+ * for the date `today()` gives; over PostgreSQL it commits with its last statements (the
+ * transaction's own COMMIT then finds none in progress: a warning, no error).
+ */
 export function buildWhenWriting(db: Db, today: () => string): void {
-  whenCommitting(db, async (tx) => void (await buildWritten(tx, today())))
+  const commit = poolOf(db) !== undefined
+  whenCommitting(db, async (tx) => void (await buildWritten(tx, today(), commit)))
 }

@@ -80,6 +80,22 @@ describe('the invalidation map (0016, src/read-models/dependencies.ts)', () => {
     await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
   })
 
+  it('Q-4 mixed row, R-34: a partnership\'s stamp moving names no participant; a new delivery partner names each of its participants', async () => {
+    const { lp, partnership, teacher } = await p.partneredTrainee(t.db)
+    await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
+    const keys = async () => (await sql<{ kind: string; id: string }>`
+      SELECT DISTINCT kind, id FROM document_invalidations WHERE id IN (${teacher.id}, ${partnership.id}) ORDER BY 1`.execute(t.db)).rows
+    // What a school action on one of its participants does to the partnership (Touched.bump).
+    await t.db.updateTable('partnerships').set({ updated_at: new Date('2025-10-02T09:00:00Z') }).where('id', '=', partnership.id).execute()
+    expect(await keys()).toEqual([{ kind: 'partnership', id: partnership.id }])
+    await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
+    const other = await f.deliveryPartner(t.db)
+    await f.pairing(t.db, lp.id, other.id, 2025)
+    await t.db.updateTable('partnerships').set({ delivery_partner_id: other.id }).where('id', '=', partnership.id).execute()
+    expect(await keys()).toEqual([{ kind: 'participant', id: teacher.id }, { kind: 'partnership', id: partnership.id }])
+    await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)
+  })
+
   it('Q-4, Q-11 (0020): consuming the log adds each key consumed to its documents\' logged count (a new member row counts its own); a school key without a cohort counts in every cohort', async () => {
     const { lp, partnership, teacher, school } = await p.partneredTrainee(t.db)
     await sql`SELECT document_invalidations_consume(100000)`.execute(t.db)

@@ -6,7 +6,8 @@ BEGIN
     INSERT INTO document_invalidations (kind, id, cohort_year, member)
     WITH rows AS (SELECT * FROM changed UNION ALL SELECT * FROM previous)
     SELECT DISTINCT * FROM (
-      SELECT 'participant'::text, k.id, NULL::integer, false FROM (SELECT tp.teacher_id FROM training_periods tp JOIN rows r ON r.id = tp.partnership_id) AS k(id)
+      SELECT 'participant'::text, k.id, NULL::integer, false FROM (WITH rows AS (SELECT n.* FROM changed n JOIN previous o ON o.id = n.id WHERE (n.delivery_partner_id, n.school_id, n.lead_provider_id) IS DISTINCT FROM (o.delivery_partner_id, o.school_id, o.lead_provider_id)
+      UNION ALL SELECT o.* FROM changed n JOIN previous o ON o.id = n.id WHERE (n.delivery_partner_id, n.school_id, n.lead_provider_id) IS DISTINCT FROM (o.delivery_partner_id, o.school_id, o.lead_provider_id)) SELECT tp.teacher_id FROM training_periods tp JOIN rows r ON r.id = tp.partnership_id) AS k(id)
       UNION ALL SELECT 'partnership'::text, k.id, NULL::integer, true FROM (SELECT id FROM rows) AS k(id)
       UNION ALL SELECT 'school'::text, k.id, k.cohort_year, false FROM (SELECT school_id, cohort_year FROM rows) AS k(id, cohort_year)
     ) AS keys (kind, id, cohort_year, member)
