@@ -1,10 +1,11 @@
 // The one map of what the stored documents are derived from (Q-4 … Q-6, C-56): which table's
 // changes make which documents stale, and which documents. Each entry becomes part of a
 // statement-level trigger on its table (invalidation.ts) that appends the keys to
-// document_invalidations, an append-only log: a writing transaction inserts there and never
-// updates or locks a document row. The log is consumed by the builders (the documents are marked
-// stale and new members added, in a transaction of their own), and until it is, a reader treats
-// every document a pending key may name as stale.
+// document_invalidations, an append-only log: a write's statements insert there and never update
+// or lock a document row. The log is consumed by the builders (the documents are marked stale and
+// new members added), and until it is, a reader treats every document a pending key may name as
+// stale; under `rect serve` a command consumes its participant keys itself and builds their
+// documents last, before it commits (write-through.ts).
 //
 // `keys` is SQL over `rows` — the changed rows, old and new versions both — selecting the keys of
 // the documents that may show something else now: a teacher's id for participant documents (all

@@ -1,7 +1,8 @@
 // The trigger functions and triggers that DEPENDENCIES (dependencies.ts) declares, as SQL: one
 // function per table, fired once per statement on insert, update and delete, appending the keys
-// of every document kind that depends on the table to document_invalidations. A writer inserts
-// there and nothing else: no document row is updated or locked by a write transaction.
+// of every document kind that depends on the table to document_invalidations. A write's
+// statements insert there and nothing else: they update or lock no document row (a command's
+// build of its participant documents comes after them, write-through.ts).
 //
 // Each table's function is a repeatable definition, src/db/definitions/document_invalidations_on_
 // <table>.sql, written from the map by `npm run definitions:read-models` (and checked against it
