@@ -72,7 +72,7 @@ export async function buildWritten(tx: Tx, today: string, commit = false): Promi
     const compiled = s.compile(tx)
     return inlineParameters(compiled.sql, compiled.parameters)
   })
-  await sql.raw(`${text.join(';\n')};\nCOMMIT`).execute(tx)
+  await sql.raw(`${text.join(';\n')};\nCOMMIT;\nBEGIN`).execute(tx)
   return derived
 }
 
@@ -88,8 +88,9 @@ function groupByScope(rows: { lead_provider_id: string; teacher_id: string }[]):
 
 /**
  * From now on every command's transaction over `db` builds the participant documents it changed,
- * for the date `today()` gives; over PostgreSQL it commits with its last statements (the
- * transaction's own COMMIT then finds none in progress: a warning, no error).
+ * for the date `today()` gives; over PostgreSQL it commits with its last statements and begins an
+ * empty transaction in the same message, which the command's own COMMIT then ends (a COMMIT
+ * without a transaction would log a warning for every command).
  */
 export function buildWhenWriting(db: Db, today: () => string): void {
   const commit = poolOf(db) !== undefined

@@ -91,7 +91,7 @@ export const ALLOWED_DYNAMIC_SQL: Record<string, string> = {
   'read-models/build.ts:sql.ref(t.key)': 'a key column named in the document descriptors (src/read-models)',
   'db/copy-out.ts:connection.query(`COPY (${query}) TO STDOUT (FORMAT binary)`)':
     "a statement compiled by Kysely whose values inlineParameters quotes with pg's escapeLiteral (COPY takes no parameters; test/db/copy-out.test.ts)",
-  "read-models/write-through.ts:sql.raw(`${text.join(';\\n')};\\nCOMMIT`)":
+  "read-models/write-through.ts:sql.raw(`${text.join(';\\n')};\\nCOMMIT;\\nBEGIN`)":
     "statements compiled by Kysely whose values inlineParameters quotes with pg's escapeLiteral, sent with the COMMIT as one message (test/read-models/write-through.test.ts)",
   'read-models/build.ts:sql.raw(text)': 'table, column and type names written in the document descriptors (src/read-models)',
   'api/v3/participants/query.ts:sql.ref(`${tp}.withdrawn_at`)': 'a table alias of the query',
