@@ -13,6 +13,14 @@ BEGIN
   -- The participant documents locked in key order first, as a command that builds its own locks
   -- them (document_invalidations_take_participants): an UPDATE locks rows in its plan's order.
   PERFORM 1 FROM participant_documents d WHERE d.teacher_id = ANY (p_ids) ORDER BY d.lead_provider_id, d.teacher_id FOR UPDATE;
+  -- Then their lead providers' rows of document_scope_changes, in order too: this statement's
+  -- insert and update triggers each take theirs in order, but one after the other.
+  INSERT INTO document_scope_changes (table_name, scope, changed_by)
+  SELECT 'participant_documents', s.scope, pg_current_xact_id() FROM (
+    SELECT d.lead_provider_id::text AS scope FROM participant_documents d WHERE d.teacher_id = ANY (p_ids)
+    UNION SELECT tp.lead_provider_id::text FROM training_periods tp WHERE tp.teacher_id = ANY (p_ids) AND tp.partnership_id IS NOT NULL) s
+  ORDER BY s.scope
+  ON CONFLICT (table_name, scope) DO UPDATE SET changed_by = excluded.changed_by;
   WITH taken AS (SELECT * FROM unnest(p_kinds, p_ids, p_cohorts) AS taken (kind, id, cohort_year)),
   teachers_taken AS (SELECT id, count(*) AS n FROM taken WHERE kind = 'participant' GROUP BY id),
   partnerships_taken AS (SELECT id, count(*) AS n FROM taken WHERE kind = 'partnership' GROUP BY id),
@@ -27,6 +35,8 @@ BEGIN
     SELECT DISTINCT tp.lead_provider_id, tp.teacher_id, t.created_at, k.n
     FROM teachers_taken k JOIN training_periods tp ON tp.teacher_id = k.id JOIN teachers t ON t.id = k.id
     WHERE tp.partnership_id IS NOT NULL
+    -- In key order: two markers adding the same member rows wait for each other in one order.
+    ORDER BY 1, 2
     ON CONFLICT DO NOTHING
     RETURNING 1
   ),
