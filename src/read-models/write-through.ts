@@ -33,8 +33,8 @@ type Seen = { lead_provider_id: string; teacher_id: string; version: string | nu
 
 /**
  * The participant documents whose keys are pending, derived for `today` and stored in `tx` (none
- * when more than writeThrough.atMost are pending); with `commit`, the last statements and the
- * COMMIT sent as one message (PostgreSQL: parameters written in as literals). Returns how many
+ * when more than writeThrough.atMost are pending); with `commit`, the last statements, COMMIT and
+ * BEGIN sent as one message (PostgreSQL: parameters written in as literals). Returns how many
  * documents it derived.
  */
 export async function buildWritten(tx: Tx, today: string, commit = false): Promise<number> {
