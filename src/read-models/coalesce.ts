@@ -28,3 +28,21 @@ export function coalescer<T>(): Coalescer<T> {
     return p
   }
 }
+
+/**
+ * Identical runs share the one under way, whenever it began: for callers that know its answer
+ * holds every write committed before they came (page-copies.ts: requests that met the same scope
+ * state).
+ */
+export function sharing<T>(): Coalescer<T> {
+  const running = new Map<string, Promise<T>>()
+  return (key, run) => {
+    const current = running.get(key)
+    if (current !== undefined) return current
+    const p: Promise<T> = run().finally(() => {
+      if (running.get(key) === p) running.delete(key)
+    })
+    running.set(key, p)
+    return p
+  }
+}

@@ -15,6 +15,7 @@ import { Transform } from 'node:stream'
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../db/connect.ts'
 import type { DocumentTable } from './build.ts'
+import { sharing, type Coalescer } from './coalesce.ts'
 import { pendingOf, scopeValue, type DocumentsAnswer } from './page-query.ts'
 
 /**
@@ -193,21 +194,12 @@ export async function readCopied<S>(
 }
 
 /** Per database, the page reads under way that requests meeting the same scope state share (readCopied). */
-const sharedReads = new WeakMap<Db, Map<string, Promise<DocumentsAnswer>>>()
+const sharedReads = new WeakMap<Db, Coalescer<DocumentsAnswer>>()
 
-function sharedReadsOf(db: Db): (key: string, run: () => Promise<DocumentsAnswer>) => Promise<DocumentsAnswer> {
-  let running = sharedReads.get(db)
-  if (running === undefined) sharedReads.set(db, (running = new Map()))
-  const under = running
-  return (key, run) => {
-    const current = under.get(key)
-    if (current !== undefined) return current
-    const p = run().finally(() => {
-      if (under.get(key) === p) under.delete(key)
-    })
-    under.set(key, p)
-    return p
-  }
+function sharedReadsOf(db: Db): Coalescer<DocumentsAnswer> {
+  let shared = sharedReads.get(db)
+  if (shared === undefined) sharedReads.set(db, (shared = sharing()))
+  return shared
 }
 
 /** The page read, and kept as a copy when it came whole (below pageCopying.maxPage). */

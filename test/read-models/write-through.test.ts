@@ -2,17 +2,16 @@
 // (src/read-models/write-through.ts), and requests meeting the same scope state share a page read
 // under way (page-copies.ts).
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { PostgresQueryCompiler, sql, type KyselyPlugin } from 'kysely'
+import { sql, type KyselyPlugin } from 'kysely'
 import { inTransaction, whenCommitting } from '../../src/db/transaction.ts'
 import { seedDataSet } from '../../src/sandbox/seed.ts'
 import { listParticipants } from '../../src/api/v3/participants/query.ts'
 import { serializeParticipant } from '../../src/api/v3/participants/serialize.ts'
-import { buildApp } from '../../src/app.ts'
-import { testConfig } from '../../src/config.ts'
 import { consumeAll } from '../../src/read-models/log.ts'
 import { participantDocuments } from '../../src/read-models/participants.ts'
 import { buildWhenWriting, buildWritten, writeThrough } from '../../src/read-models/write-through.ts'
 import { setupTestApp } from '../support/app.ts'
+import { countingApp } from '../support/count-statements.ts'
 import { onPostgres } from '../support/db.ts'
 import { warmParticipants } from '../support/documents.ts'
 
@@ -134,16 +133,8 @@ describe('Q-4 mixed row: a command builds the participant documents it changed b
 
 describe('Q-4 mixed row: requests meeting the same scope state share the page read under way', () => {
   it('R-39: six polls arriving together after a command built its document read the page once, each answer the derivation\'s', async () => {
-    const compiler = new PostgresQueryCompiler()
-    const compiled = new WeakMap<object, string>()
-    const executed: string[] = []
-    const recorder: KyselyPlugin = {
-      transformQuery: (args) => (compiled.set(args.queryId, compiler.compileQuery(args.node, args.queryId).sql), args.node),
-      transformResult: async (args) => (executed.push(compiled.get(args.queryId) ?? '?'), args.result),
-    }
-    const db = t.db.withPlugin(recorder)
-    const app = await buildApp({ db, config: testConfig() })
-    await app.ready()
+    const counting = await countingApp(t.db, headers)
+    const { app } = counting
     try {
       const since = new Date(`${SEEDED_ON}T10:00:00Z`)
       const url = `/api/v3/participants?page[per_page]=50&filter[updated_since]=${since.toISOString()}`
@@ -153,8 +144,7 @@ describe('Q-4 mixed row: requests meeting the same scope state share the page re
       expect((await app.inject({ method: 'GET', url, headers })).statusCode).toBe(200)
       await inTransaction(t.db, (tx) => tx.updateTable('teachers').set({ first_name: 'Again', updated_at: new Date(`${SEEDED_ON}T11:30:00Z`) }).where('id', '=', id!).execute())
       expect(await logged(id!)).toBe(0)
-      executed.length = 0
-      const polls = await Promise.all(Array.from({ length: 6 }, () => app.inject({ method: 'GET', url, headers })))
+      const { answers: polls, sql: executed } = await counting.statementsDuring(() => Promise.all(Array.from({ length: 6 }, () => app.inject({ method: 'GET', url, headers }))))
       const pageReads = executed.filter((text) => /string_agg\(x\.body/.test(text)).length
       const expected = { data: (await listParticipants(t.db, lp.id, { today: SEEDED_ON, updatedSince: since, page: { page: 1, perPage: 50, offset: 0, beyondEnd: false } })).map((r) => serializeParticipant(r, SEEDED_ON)) }
       for (const poll of polls) expect(poll.json()).toEqual(expected)
@@ -162,7 +152,7 @@ describe('Q-4 mixed row: requests meeting the same scope state share the page re
       // Without sharing, each of the six read it (the copy is kept only once a read has ended).
       expect(pageReads).toBe(1)
     } finally {
-      await app.close()
+      await counting.close()
     }
   })
 })

@@ -53,5 +53,11 @@ export async function countingApp(db: Db, headers: Record<string, string>) {
       body: res.body,
     }
   }
-  return { statementsFor, db: recorded, close: () => app.close() }
+  /** The SQL text of every statement `requests` ran (several requests at once, say), and their answers. */
+  const statementsDuring = async <T>(requests: () => Promise<T>): Promise<{ answers: T; sql: string[] }> => {
+    recorder.executed = []
+    const answers = await requests()
+    return { answers, sql: recorder.executed }
+  }
+  return { statementsFor, statementsDuring, app, db: recorded, close: () => app.close() }
 }
