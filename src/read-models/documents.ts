@@ -159,7 +159,7 @@ async function readPage<K extends string>(db: Db, q: PageQuery<K>, digest = fals
     // the pieces). Streamed, PostgreSQL writes the body's brackets and commas too, and its length
     // comes with the first piece: the process only copies bytes from one socket to the other.
     const per = sql.lit(streaming.perPiece)
-    // A page's row numbers count from its offset, so its first piece is the one with the least g.
+    // The page's first and last pieces are those with the least and the greatest g.
     const framed = stream
       ? sql`CASE WHEN z.g = z.first THEN '{"data":[' ELSE ',' END || z.piece || CASE WHEN z.g = z.last THEN ']}' ELSE '' END`
       : sql`z.piece`

