@@ -39,9 +39,13 @@ type Seen = { lead_provider_id: string; teacher_id: string; version: string | nu
  */
 export async function buildWritten(tx: Tx, today: string, commit = false): Promise<number> {
   // The keys, and the documents consuming them marks: every row of their teachers, and the member
-  // rows their confirmed periods call for (document_invalidations_mark).
+  // rows their confirmed periods call for (document_invalidations_mark). For the rest of the
+  // transaction PostgreSQL plans the derivation's named statements once, for any ids (generic
+  // plans): planned for their values each time, the feed's and the transfers' statements took
+  // 4–6 ms of planning to run in 0.4–2 ms, 2.1 s of the database's 8 s over the mixed row's 5 s.
   const { rows: [log] } = await sql<{ seqs: string[]; documents: Seen[] | null }>`
-    WITH keys AS (
+    WITH generic AS (SELECT set_config('plan_cache_mode', 'force_generic_plan', true)),
+    keys AS (
       SELECT i.seq, i.id FROM document_invalidations i WHERE i.kind = 'participant' ORDER BY i.seq LIMIT ${writeThrough.atMost + 1}
       FOR UPDATE SKIP LOCKED)
     SELECT ARRAY(SELECT seq FROM keys)::text[] AS seqs,
@@ -51,7 +55,8 @@ export async function buildWritten(tx: Tx, today: string, commit = false): Promi
         SELECT tp.lead_provider_id, tp.teacher_id, NULL FROM training_periods tp
         WHERE tp.teacher_id IN (SELECT id FROM keys) AND tp.partnership_id IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM participant_documents d WHERE d.lead_provider_id = tp.lead_provider_id AND d.teacher_id = tp.teacher_id)) x
-      WHERE (SELECT count(*) FROM keys) <= ${writeThrough.atMost}) AS documents`.execute(tx)
+      WHERE (SELECT count(*) FROM keys) <= ${writeThrough.atMost}) AS documents
+    FROM generic`.execute(tx)
   if (log === undefined || log.seqs.length === 0 || log.seqs.length > writeThrough.atMost) return 0
   const seen = log.documents ?? []
   // Marking adds one to a document's version, and adds a member row at 0.
