@@ -22,7 +22,7 @@ import { coldBuild, staleRows, type ColdBuild, type StaleRows } from './rebuild.
 import { baselineKey, compareRows, judge, mixedSummary, printCompare, printRows, printTable, tableRows, type Measured } from './report.ts'
 import { driveBaseline, driveRow, emptyPoll, fullSync, scenariosFor, type Scenario } from './rows.ts'
 import { MALLOC_ARENAS, startServer, type Server } from './servers.ts'
-import { cpuLoopSeconds } from './machine.ts'
+import { cpuLoopSeconds, stolenSeconds } from './machine.ts'
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rect_bench'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       console.log(`\nQ-6 ${s.label}: full sync ${m.sync[s.label]!.pages} pages, ${m.sync[s.label]!.records} participants in ${m.sync[s.label]!.ms} ms · empty poll p95 ${m.poll[s.label]!.p95} ms`)
       console.log(`Q-7 ${s.label}: server RSS peak ${Object.entries(m.rss[s.label]!).map(([k, v]) => `${k} ${v} MB`).join(', ')}`)
     }
-    console.log(`\ncalibration: CPU loop ${cpuLoop.start} s at the start, ${cpuLoop.end} s at the end; load average ${load.join(' ')} at the start, per round ${rounds.map((r) => r.join(' ')).join(' · ')}, ${calibration.load_average_end.join(' ')} at the end`)
+    console.log(`\ncalibration: CPU loop ${cpuLoop.start} s at the start, ${cpuLoop.end} s at the end; load average ${load.join(' ')} at the start, per round ${rounds.loads.map((r) => r.join(' ')).join(' · ')}, ${calibration.load_average_end.join(' ')} at the end; CPU time taken by the host per round ${rounds.stolen.map((p) => (p === null ? 'unknown' : `${p} %`)).join(' · ')}`)
     printTable(['raw SQL (median p50 ms)', 'per_page', 'floor', 'derivation'], calibration.raw_sql.map((r) => [r.name, String(r.per_page), String(r.floor_p50), String(r.derivation_p50)]))
     for (const bar of bars) console.log(`${bar.met ? 'met   ' : 'MISSED'} ${bar.bar}: ${bar.detail}`)
     const result = {
@@ -153,12 +153,16 @@ async function main(): Promise<void> {
  * server's), then the mixed row on each server; three times. The writes (the POST row, the mixed
  * row) come last in a round, and the documents they leave stale are built here after them, as
  * rect serve's warm-up would within a minute, so every read row and every read-only poll meets
- * built documents. Returns the load average at each round's start.
+ * built documents. Returns the load average at each round's start, and the share of the cores'
+ * time the host took during each round (steal, in %; null where the kernel does not say).
  */
-async function runRounds(m: Measured, servers: Server[], facts: Facts, pool: pg.Pool, adminToken: string): Promise<number[][]> {
+async function runRounds(m: Measured, servers: Server[], facts: Facts, pool: pg.Pool, adminToken: string): Promise<{ loads: number[][]; stolen: (number | null)[] }> {
   const loads: number[][] = []
+  const stolen: (number | null)[] = []
   for (let round = 1; round <= ROUNDS; round++) {
     loads.push(loadAverage())
+    const stolenBefore = stolenSeconds()
+    const startedAt = performance.now()
     const warmUp = round === 1 ? WARMUP : 0
     for (const s of m.scenarios) {
       for (const server of servers) {
@@ -179,8 +183,11 @@ async function runRounds(m: Measured, servers: Server[], facts: Facts, pool: pg.
       console.log(`  round ${round} ${server.label} mixed: poll p95 ${r.mixed.p95} ms (read-only ${r.read_only.p95} ms), ${r.writer.writes} writes at ${r.writer.rate}/s, POST p95 ${r.writer.posts.p95} ms`)
       await warmBench(DATABASE_URL, facts.today)
     }
+    const stolenAfter = stolenSeconds()
+    const coreSeconds = ((performance.now() - startedAt) / 1000) * os.cpus().length
+    stolen.push(stolenBefore === null || stolenAfter === null ? null : Math.round(((stolenAfter - stolenBefore) / coreSeconds) * 1000) / 10)
   }
-  return loads
+  return { loads, stolen }
 }
 
 async function measureBaselines(m: Measured, s: Scenario, facts: Facts, pool: pg.Pool, warmUp: number): Promise<void> {
@@ -190,12 +197,13 @@ async function measureBaselines(m: Measured, s: Scenario, facts: Facts, pool: pg
   entry.derivation.push(await driveBaseline(pool, 'derivation', s.baseline!, facts, s.perPage!, SECONDS, warmUp))
 }
 
-function calibrationOf(m: Measured, cpuLoop: { start: number; end: number }, load: number[], rounds: number[][]) {
+function calibrationOf(m: Measured, cpuLoop: { start: number; end: number }, load: number[], rounds: { loads: number[][]; stolen: (number | null)[] }) {
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   return {
     cpu_loop_s: cpuLoop,
     load_average_start: load,
-    load_average_rounds: rounds,
+    load_average_rounds: rounds.loads,
+    cpu_stolen_percent_rounds: rounds.stolen,
     load_average_end: loadAverage(),
     raw_sql: Object.values(m.baselines).map((b) => ({
       name: b.name, per_page: b.per_page,
