@@ -22,7 +22,8 @@ export function cpuLoopSeconds(): number {
  * CPU time the hypervisor gave to others while this machine's cores wanted it (steal, the 8th
  * figure of /proc/stat's cpu line, in USER_HZ ticks of 1/100 s), in seconds summed over the
  * cores; null where the kernel does not report it. On a shared host a run's figures change with
- * it: one run's CPU loop went from 0.36 to 0.49 s while a quarter of the cores' time was stolen.
+ * it: one run's CPU loop went from 0.36 to 0.49 s while the host took 164 s of the machine's CPU
+ * in half an hour.
  */
 export function stolenSeconds(): number | null {
   try {
