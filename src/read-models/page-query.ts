@@ -171,8 +171,8 @@ export function ordered<K extends string>(q: PageQuery<K>, selection: (members: 
   const keys = q.sort.length > 0 ? q.sort : q.defaultSort
   const sortColumns = [...keys.map((k, i) => sql`${q.columns[k.key]}`.as(`sort_${i}`)), sql`${q.tieBreaker}`.as('sort_tie')]
   const page = orderAndPage(selection(q.members).select(sortColumns), q.sort, q.columns, q.tieBreaker, q.page, q.defaultSort)
-  const order = sql.join([...keys.map((k, i) => sql`p.${sql.raw(`sort_${i}`)} ${sql.raw(k.direction)}`), sql`p.sort_tie asc`])
-  return sql`SELECT p.*, row_number() OVER (ORDER BY ${order}) AS n FROM (${page}) p`
+  const order = sql.join([...keys.map((k, i) => sql`cut.${sql.raw(`sort_${i}`)} ${sql.raw(k.direction)}`), sql`cut.sort_tie asc`])
+  return sql`SELECT cut.*, row_number() OVER (ORDER BY ${order}) AS n FROM (${page}) cut`
 }
 
 /** The rows `(body, n)` joined in order into pieces of DOCUMENTS_PER_PIECE. */

@@ -85,6 +85,7 @@ export const ALLOWED_DYNAMIC_SQL: Record<string, string> = {
   "api/v3/participant-transfers/query.ts:sql.raw(direction === 'desc' ? 'DESC' : 'ASC')": 'one of two literals',
   'api/v3/unfunded-mentors/query.ts:sql.raw(direction)': "typed 'asc' | 'desc' by the sort parser (api/common/sort.ts)",
   'read-models/page-query.ts:sql.raw(k.direction)': "typed 'asc' | 'desc' by the sort parser (api/common/sort.ts)",
+  'read-models/page-query.ts:sql.raw(`sort_${i}`)': "a column alias numbered by its sort key's position",
   'read-models/page-query.ts:sql.lit(DOCUMENTS_PER_PIECE)': 'a constant of the module',
   'read-models/documents.ts:sql.lit(streaming.perPiece)': "a number of the module (40; tests lower it)",
   'read-models/documents.ts:sql.lit(stream ? EMPTY.length : 0)': 'the length of a constant string, or 0',

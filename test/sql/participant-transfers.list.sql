@@ -1,8 +1,8 @@
 
-    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM ((select d.transfers_body as "body", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."transfers_body" is not null and NOT (
+    SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece FROM (SELECT cut.*, row_number() OVER (ORDER BY cut.sort_0 asc, cut.sort_tie asc) AS n FROM ((select d.transfers_body as "body", d.created_at as "sort_0", d.teacher_id as "sort_tie" from "participant_documents" as "d" where "d"."lead_provider_id" = $1 and "d"."transfers_body" is not null and NOT (
     EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $2)
     OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $3 AND valid_until <= $4::date)
-    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $5 AND valid_from > $6::date)) order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) x
+    OR EXISTS (SELECT 1 FROM participant_documents WHERE lead_provider_id = $5 AND valid_from > $6::date)) order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) cut) x
     GROUP BY (x.n - 1) / 40 ORDER BY (x.n - 1) / 40;
 
 

@@ -3,12 +3,12 @@
         SELECT p.piece, p.g, min(p.g) OVER () AS first, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
           (sum(octet_length(p.piece)) OVER () + count(*) OVER () - 1 + 0)::int8 AS bytes, md5(string_agg(p.stamps, ',') OVER (ORDER BY p.g ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS digest
         FROM (SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece, bool_and(x.fresh) AS fresh, (x.n - 1) / 40 AS g, string_agg(x.stamp, ',' ORDER BY x.n) AS stamps
-          FROM ((select d.body as "body", (d.valid_from <= $1::date AND d.valid_until > $2::date
+          FROM (SELECT cut.*, row_number() OVER (ORDER BY cut.sort_0 asc, cut.sort_tie asc) AS n FROM ((select d.body as "body", (d.valid_from <= $1::date AND d.valid_until > $2::date
     AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3)
-      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $4 AND i.id = d.teacher_id OFFSET 0))) as "fresh", d.teacher_id::text || ':' || d.xmin::text as "stamp", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and NOT EXISTS (
+      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $4 AND i.id = d.teacher_id OFFSET 0))) as "fresh", d.teacher_id::text || ':' || d.xmin::text as "stamp", d.created_at as "sort_0", d.teacher_id as "sort_tie" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
     WHERE i.kind = 'participant' AND i.member AND tp.lead_provider_id = $6 AND tp.partnership_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $7 AND m.teacher_id = i.id)) order by d.created_at asc, d.teacher_id asc limit $8 offset $9)) x GROUP BY (x.n - 1) / 40) p) z
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $7 AND m.teacher_id = i.id)) order by d.created_at asc, d.teacher_id asc limit $8 offset $9)) cut) x GROUP BY (x.n - 1) / 40) p) z
       WHERE z.good ORDER BY z.g;
 
 SELECT NOT EXISTS (
@@ -23,7 +23,7 @@ SELECT NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
     WHERE i.kind = 'participant' AND i.member AND tp.lead_provider_id = $4 AND tp.partnership_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $5 AND m.teacher_id = i.id)) AS members
-    FROM ((select d.teacher_id as "key", "d"."valid_from", "d"."valid_until", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $6 order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) w;
+    FROM (SELECT cut.*, row_number() OVER (ORDER BY cut.sort_0 asc, cut.sort_tie asc) AS n FROM ((select d.teacher_id as "key", "d"."valid_from", "d"."valid_until", d.created_at as "sort_0", d.teacher_id as "sort_tie" from "participant_documents" as "d" where "d"."lead_provider_id" = $6 order by d.created_at asc, d.teacher_id asc limit $7 offset $8)) cut) w;
 
 SELECT document_invalidations_consume_keys($1, $2::uuid[]) AS n;
 
@@ -270,10 +270,10 @@ with "members" as (select "t"."id", "t"."created_at" from "teachers" as "t" wher
         SELECT p.piece, p.g, min(p.g) OVER () AS first, max(p.g) OVER () AS last, bool_and(p.fresh) OVER () AS good,
           (sum(octet_length(p.piece)) OVER () + count(*) OVER () - 1 + 0)::int8 AS bytes
         FROM (SELECT string_agg(x.body, ',' ORDER BY x.n) AS piece, bool_and(x.fresh) AS fresh, (x.n - 1) / 40 AS g
-          FROM ((select d.body as "body", (d.valid_from <= $1::date AND d.valid_until > $2::date
+          FROM (SELECT cut.*, row_number() OVER (ORDER BY cut.sort_0 asc, cut.sort_tie asc) AS n FROM ((select d.body as "body", (d.valid_from <= $1::date AND d.valid_until > $2::date
     AND (NOT EXISTS (SELECT 1 FROM document_invalidations WHERE kind = $3)
-      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $4 AND i.id = d.teacher_id OFFSET 0))) as "fresh", row_number() OVER (ORDER BY d.created_at asc, d.teacher_id asc) as "n" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and NOT EXISTS (
+      OR NOT EXISTS (SELECT 1 FROM document_invalidations i WHERE i.kind = $4 AND i.id = d.teacher_id OFFSET 0))) as "fresh", d.created_at as "sort_0", d.teacher_id as "sort_tie" from "participant_documents" as "d" where "d"."lead_provider_id" = $5 and NOT EXISTS (
     SELECT 1 FROM document_invalidations i JOIN training_periods tp ON tp.teacher_id = i.id
     WHERE i.kind = 'participant' AND i.member AND tp.lead_provider_id = $6 AND tp.partnership_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $7 AND m.teacher_id = i.id)) order by d.created_at asc, d.teacher_id asc limit $8 offset $9)) x GROUP BY (x.n - 1) / 40) p) z
+      AND NOT EXISTS (SELECT 1 FROM participant_documents m WHERE m.lead_provider_id = $7 AND m.teacher_id = i.id)) order by d.created_at asc, d.teacher_id asc limit $8 offset $9)) cut) x GROUP BY (x.n - 1) / 40) p) z
       WHERE z.good ORDER BY z.g;
